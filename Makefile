@@ -1,0 +1,77 @@
+# The two commands of the README contract: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8000
+export PORT
+MANAGE := $(PY) manage.py
+
+.PHONY: help install install-dev run setup serve demo test lint format lock messages clean
+
+help:
+	@echo "make run    set up everything and serve the site on http://127.0.0.1:$(PORT)"
+	@echo "make test   install the test tools and run the whole suite"
+	@echo "make lint   ruff + djlint;  make format   fix formatting"
+	@echo "make messages   extract and compile the template translations"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.base-installed: requirements/base.txt | $(PY)
+	$(PIP) install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt | $(PY)
+	$(PIP) install --quiet -r requirements/dev.txt
+	touch $@ $(VENV)/.base-installed
+
+install: $(VENV)/.base-installed
+install-dev: $(VENV)/.dev-installed
+
+# Migrate (always --noinput: wagtail_modeltranslation adds Page's translation
+# columns outside Django's migrations and would otherwise ask), fill the
+# translation columns, collect static files and load the demo content.
+setup: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) update_translation_fields
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) load_demo_content
+
+serve: install
+	@echo ""
+	@echo "  OswegO is served on http://127.0.0.1:$(PORT)/  (French: /fr/, English: /en/, admin: /admin/)"
+	@echo ""
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py oswego_site.wsgi
+
+run: setup serve
+
+demo: install
+	$(MANAGE) load_demo_content
+
+test: install-dev
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djlint templates --reformat --quiet || true
+
+messages: install-dev
+	$(MANAGE) makemessages --locale fr --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+	$(MANAGE) compilemessages --locale fr --ignore '.venv/*'
+
+lock: install-dev
+	$(PIP) install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/base.txt pyproject.toml
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links --extra dev -o requirements/dev.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,55 @@
+"""One RSS feed per language of the newest articles (/fr/feed.xml, /en/feed.xml)."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import ArticleIndexPage, ArticlePage
+
+FEED_SIZE = 20
+
+
+class ArticleFeed(Feed):
+    # language is left unset: Django then uses the active one, from the URL prefix.
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return _("OswegO — News")
+
+    def description(self):
+        return _("Analysis and announcements from OswegO, customer operations consultancy.")
+
+    def link(self):
+        index = ArticleIndexPage.objects.live().first()
+        return index.get_url(self.request) if index else "/"
+
+    def items(self):
+        return ArticlePage.objects.live().prefetch_related("authors__person").order_by("-date", "-pk")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        if item.date is None:
+            return item.first_published_at
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9, 0)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return ", ".join(author.person.full_name for author in item.authors.all()) or None
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]

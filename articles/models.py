@@ -1,0 +1,279 @@
+"""What the firm says: topics, the news index, articles and their feed."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.models import BasePage
+
+from .blocks import article_body_blocks
+from .reading_time import reading_time
+
+ARTICLES_PER_PAGE = 10
+RELATED_ARTICLES = 3
+CARD_RENDITION = "fill-640x360"
+
+
+class Topic(index.Indexed, models.Model):
+    """A subject articles are filed under; readers filter the news by it."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"), max_length=80, help_text=_("Used in the filter's web address: lowercase, no spaces.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name_fr"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for code, _name in settings.LANGUAGES:
+            field = f"slug_{code}"
+            value = getattr(self, field, None)
+            if value and Topic.objects.exclude(pk=self.pk).filter(**{field: value}).exists():
+                errors[field] = _("Another topic already uses this slug.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ArticleIndexPage(BasePage):
+    """“Actualités” / “News”: articles newest first, paginated, filterable by topic."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_summary(self):
+        return self.introduction
+
+    def articles(self):
+        return (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .select_related("hero_image")
+            .prefetch_related("topics")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+    def _selected_topic(self, request, topics):
+        """The topic named by ?topic= in the current language; unknown slugs are a 404."""
+        slug = request.GET.get("topic")
+        if slug is None or slug == "":
+            return None
+        for topic in topics:
+            if topic.slug == slug:
+                return topic
+        raise Http404("Unknown topic")
+
+    def _page_number(self, request):
+        raw = request.GET.get("page", "1")
+        try:
+            number = int(raw)
+        except (TypeError, ValueError) as exc:
+            raise Http404("Invalid page number") from exc
+        if number < 1:
+            raise Http404("Invalid page number")
+        return number
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(Topic.objects.filter(articlepage__live=True).distinct().order_by("name_fr"))
+        topic = self._selected_topic(request, topics)
+        articles = self.articles()
+        if topic is not None:
+            articles = articles.filter(topics=topic)
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        try:
+            page_of_articles = paginator.page(self._page_number(request))
+        except (EmptyPage, PageNotAnInteger) as exc:
+            raise Http404("No such page") from exc
+        context.update(topics=topics, selected_topic=topic, articles=page_of_articles, paginator=paginator)
+        request._oswego_listing_state = (topic, page_of_articles.number)
+        return context
+
+    def get_alternate_query(self, request, language):
+        """Keep the topic (in that language's slug) and the page number in canonical and hreflang URLs."""
+        topic, number = getattr(request, "_oswego_listing_state", (None, 1))
+        params = {}
+        if topic is not None:
+            params["topic"] = getattr(topic, f"slug_{language}", None) or topic.slug_fr
+        if number > 1:
+            params["page"] = number
+        return urlencode(params)
+
+
+class ArticlePage(BasePage):
+    """An article: standfirst, authors, topics and a body of blocks."""
+
+    standfirst = models.TextField(
+        _("standfirst"), help_text=_("One or two sentences under the title; also the summary in listings.")
+    )
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    date = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Shown on the article. Left empty, it becomes the date of first publication."),
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, verbose_name=_("topics"))
+    offices = ParentalManyToManyField(
+        "offices.OfficePage",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("offices concerned"),
+        help_text=_("The article is listed on these offices' pages."),
+    )
+    body = StreamField(article_body_blocks(), verbose_name=_("body"))
+    # Computed at every publish, per language, from the standfirst and body.
+    reading_time_fr = models.PositiveSmallIntegerField(default=1, editable=False)
+    reading_time_en = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                InlinePanel("authors", label=_("Author"), min_num=1),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("offices", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Byline and filing"),
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "related_articles",
+            label=_("Related article"),
+            max_num=RELATED_ARTICLES,
+            help_text=_("Fewer than three? Articles on the same topics fill the rest."),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    def get_summary(self):
+        return self.standfirst
+
+    def update_reading_times(self):
+        for code, _name in settings.LANGUAGES:
+            setattr(self, f"reading_time_{code}", reading_time(self, code))
+
+    @property
+    def reading_time(self):
+        return getattr(self, f"reading_time_{translation.get_language()}", None) or self.reading_time_fr
+
+    def ordered_authors(self):
+        return [authorship.person for authorship in self.authors.all() if authorship.person is not None]
+
+    def related(self):
+        """Chosen related articles first, then the newest ones sharing a topic (bounded queries)."""
+        chosen = [
+            link.article
+            for link in self.related_articles.select_related("article").all()
+            if link.article is not None and link.article.live and link.article.pk != self.pk
+        ][:RELATED_ARTICLES]
+        missing = RELATED_ARTICLES - len(chosen)
+        if missing > 0:
+            fill = (
+                ArticlePage.objects.live()
+                .filter(topics__in=self.topics.all())
+                .exclude(pk__in=[self.pk, *[a.pk for a in chosen]])
+                .distinct()
+                .order_by("-date", "-pk")[:missing]
+            )
+            chosen.extend(fill)
+        return chosen
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = [
+            authorship.person
+            for authorship in self.authors.select_related("person", "person__photo").all()
+            if authorship.person is not None
+        ]
+        context["article_topics"] = list(self.topics.all())
+        context["related_articles"] = self.related()
+        context["table_of_contents"] = [
+            child.value for child in self.body if child.block_type == "heading" and child.value.get("level") == "h2"
+        ]
+        return context
+
+    def save(self, *args, **kwargs):
+        # Wagtail writes the whole page row only when it publishes (drafts are
+        # revisions and save with update_fields): this runs once per publish.
+        if kwargs.get("update_fields") is None:
+            self.update_reading_times()
+            if self.live and self.date is None:
+                self.date = timezone.localdate(self.first_published_at or timezone.now())
+        return super().save(*args, **kwargs)
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "people.PersonPage",
+        on_delete=models.CASCADE,
+        related_name="article_authorships",
+        verbose_name=_("person"),
+    )
+
+    panels = [PageChooserPanel("person", page_type="people.PersonPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+
+
+class RelatedArticle(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_articles")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("article"))
+
+    panels = [PageChooserPanel("article", page_type="articles.ArticlePage")]

@@ -1,0 +1,22 @@
+from django import template
+
+from articles.models import ArticleIndexPage, ArticlePage
+
+register = template.Library()
+
+
+@register.simple_tag
+def latest_articles(limit=3):
+    """The news index and its newest articles (for the home page)."""
+    index = ArticleIndexPage.objects.live().first()
+    if index is None:
+        return {"index": None, "articles": []}
+    articles = (
+        ArticlePage.objects.descendant_of(index)
+        .live()
+        .select_related("hero_image")
+        .prefetch_related("topics")
+        .prefetch_related("hero_image__renditions")
+        .order_by("-date", "-pk")[:limit]
+    )
+    return {"index": index, "articles": list(articles)}

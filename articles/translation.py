@@ -1,0 +1,19 @@
+from modeltranslation.decorators import register
+from modeltranslation.translator import TranslationOptions
+
+from .models import ArticleIndexPage, ArticlePage, Topic
+
+
+@register(Topic)
+class TopicTR(TranslationOptions):
+    fields = ("name", "slug")
+
+
+@register(ArticleIndexPage)
+class ArticleIndexPageTR(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(ArticlePage)
+class ArticlePageTR(TranslationOptions):
+    fields = ("standfirst", "body")

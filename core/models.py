@@ -1,0 +1,120 @@
+"""What every page shares: the abstract base page, the home page and the site settings."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """Abstract base of every public page: share image, summaries and translation state."""
+
+    social_image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("share image"),
+        help_text=_("Shown when a link to this page is shared (1200×630 works best)."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_summary(self):
+        """One or two sentences that describe the page in listings and link previews."""
+        return ""
+
+    def get_meta_description(self):
+        return self.search_description or self.get_summary()
+
+    def get_alternate_query(self, request, language):
+        """Query string that identifies this view in ``language`` (filters, page numbers)."""
+        return ""
+
+    def has_translation(self, language):
+        """A page counts as translated into a language once its title is written in it.
+
+        The default language always counts: it is the fallback of every field.
+        """
+        if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+            return True
+        return bool(getattr(self, build_localized_fieldname("title", language), None))
+
+    @property
+    def content_language(self):
+        """The language the reader actually gets: the active one, or the fallback."""
+        language = translation.get_language()
+        if self.has_translation(language):
+            return language
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+class HomePage(BasePage):
+    """The site's front door: what the firm does, then its latest news, people and offices."""
+
+    hero_title = models.CharField(_("hero title"), max_length=160, help_text=_("What the firm does, in one line."))
+    hero_text = models.TextField(_("hero text"), blank=True, help_text=_("Two or three sentences under the title."))
+    intro_heading = models.CharField(_("introduction heading"), max_length=160, blank=True)
+    intro_text = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Hero")),
+        MultiFieldPanel([FieldPanel("intro_heading"), FieldPanel("intro_text")], heading=_("Introduction")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("hero_title"),
+        index.SearchField("hero_text"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_summary(self):
+        return self.hero_text
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseGenericSetting):
+    """Contact details, social links and the legal line shown in every page's footer."""
+
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=_("The firm's public address. Leave empty to show none.")
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
+    legal_line = models.CharField(
+        _("legal line"), max_length=200, blank=True, help_text=_("Shown at the very bottom of every page.")
+    )
+
+    panels = [
+        FieldPanel("tagline"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("phone"), FieldPanel("address")], heading=_("Contact")
+        ),
+        FieldPanel("linkedin_url"),
+        FieldPanel("legal_line"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,131 @@
+"""Tags every page uses: language alternates (switcher, hreflang, canonical) and the menu."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+# Each language is named in itself: a reader looking for their language must
+# recognise it whatever the page's language is.
+LANGUAGE_AUTONYMS = {"fr": "Français", "en": "English"}
+
+
+@dataclass(frozen=True)
+class Alternate:
+    code: str
+    name: str
+    url: str
+    available: bool
+    current: bool
+
+
+def site_root(request):
+    """The site's home page, fetched once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_oswego_site_root"):
+        site = Site.find_for_request(request)
+        request._oswego_site_root = site.root_page.specific if site else None
+    return request._oswego_site_root
+
+
+def _is_routable_page(page):
+    return isinstance(page, Page) and page.pk is not None and page.depth > 1
+
+
+def _alternates(request, page=None, home_only=False):
+    current = translation.get_language()
+    if page is None and request is not None:
+        match = getattr(request, "resolver_match", None)
+        # No page and no view of our own (an error page): the home pages are
+        # the only sure translations.
+        home_only = home_only or match is None or match.url_name == "wagtail_serve"
+    target = site_root(request) if home_only else page
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            if target is not None and _is_routable_page(target):
+                url = target.get_url(request)
+                available = target.has_translation(code) if hasattr(target, "has_translation") else True
+                query = target.get_alternate_query(request, code) if hasattr(target, "get_alternate_query") else ""
+                if url and query:
+                    url = f"{url}?{query}"
+            elif request is not None:
+                url = translate_url(request.path, code)
+                available = True
+            else:
+                continue
+        if url and request is not None:
+            url = request.build_absolute_uri(url)
+        alternates.append(
+            Alternate(
+                code=code, name=LANGUAGE_AUTONYMS.get(code, code), url=url, available=available, current=code == current
+            )
+        )
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context, home_only=False):
+    """This page in every language, for the switcher, hreflang links and the canonical URL.
+
+    On a Wagtail page each language links to the page's own translation (its
+    translated slug); elsewhere to the same view in the other language; with
+    ``home_only`` (error pages) to the home page in each language.
+    """
+    return _alternates(context.get("request"), context.get("page"), home_only=home_only)
+
+
+@register.simple_tag
+def canonical_url(alternates):
+    """The current language's URL, or the default language's when this page has no translation."""
+    by_code = {alternate.code: alternate for alternate in alternates}
+    current = next((a for a in alternates if a.current), None)
+    if current is not None and current.available:
+        return current.url
+    default = by_code.get(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    return default.url if default else ""
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+    current: str  # "page", "true" (a page below it is shown) or ""
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Pages ticked “show in menus” directly under the home page, in tree order.
+
+    One query per request: the header and the footer share the result.
+    """
+    request = context.get("request")
+    root = site_root(request)
+    if root is None:
+        return []
+    cache_key = f"_oswego_menu_{translation.get_language()}"
+    if not hasattr(request, cache_key):
+        setattr(request, cache_key, list(root.get_children().live().in_menu()))
+    page = context.get("page")
+    items = []
+    for item in getattr(request, cache_key):
+        current = ""
+        if isinstance(page, Page) and page.path:
+            if page.pk == item.pk:
+                current = "page"
+            elif page.path.startswith(item.path):
+                current = "true"
+        items.append(MenuItem(title=item.title, url=item.get_url(request), current=current))
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    root = site_root(context.get("request"))
+    return root.get_url(context.get("request")) if root else "/"

@@ -1,0 +1,20 @@
+"""Fields translated field by field (French and English columns side by side).
+
+Page's own title, slug, SEO title and search description are registered by
+wagtail_modeltranslation; each model registers only its own fields.
+"""
+
+from modeltranslation.decorators import register
+from modeltranslation.translator import TranslationOptions
+
+from .models import HomePage, SiteSettings
+
+
+@register(HomePage)
+class HomePageTR(TranslationOptions):
+    fields = ("hero_title", "hero_text", "intro_heading", "intro_text")
+
+
+@register(SiteSettings)
+class SiteSettingsTR(TranslationOptions):
+    fields = ("tagline", "address", "legal_line")

@@ -1,0 +1,118 @@
+"""Where the firm works: the offices index and one page per office."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import base_body_blocks
+from core.models import BasePage
+
+
+class OfficeIndexPage(BasePage):
+    """“Implantations” / “Offices”: lists every office."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["offices.OfficePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("offices index")
+
+    def get_summary(self):
+        return self.introduction
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["offices"] = OfficePage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class OfficePage(BasePage):
+    """One office: where it is, which countries it serves, who works there, its partner."""
+
+    city = models.CharField(_("city"), max_length=100, help_text=_("Not translated: “Casablanca”."))
+    country = models.CharField(_("country"), max_length=100)
+    opened_on = models.DateField(
+        _("opening date"), null=True, blank=True, help_text=_("Shown as month and year (“May 2025”).")
+    )
+    countries_served = models.TextField(
+        _("countries served"), blank=True, help_text=_("One country per line, in the order readers should see them.")
+    )
+    introduction = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences."))
+    street_address = models.TextField(
+        _("street address"), blank=True, help_text=_("Leave empty until the office has a public address.")
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    partner_name = models.CharField(
+        _("partner organisation"), max_length=120, blank=True, help_text=_("A local partner firm, if there is one.")
+    )
+    partner_description = models.TextField(_("about the partner"), blank=True)
+    partner_url = models.URLField(_("partner's website"), blank=True)
+    body = StreamField(base_body_blocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+        FieldPanel("opened_on"),
+        FieldPanel("countries_served"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("phone"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Address and contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("partner_name"), FieldPanel("partner_description"), FieldPanel("partner_url")],
+            heading=_("Partner"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("city", boost=2),
+        index.SearchField("country"),
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.SearchField("partner_name"),
+    ]
+
+    parent_page_types = ["offices.OfficeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("office")
+
+    def get_summary(self):
+        return self.introduction
+
+    @property
+    def countries_served_list(self):
+        return [line.strip() for line in (self.countries_served or "").splitlines() if line.strip()]
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Reverse relations: offices know nothing of the apps that point at them.
+        context["office_people"] = (
+            self.people.live().select_related("photo", "office").prefetch_related("photo__renditions").order_by("path")
+        )
+        related_articles = getattr(self, "articles", None)
+        if related_articles is not None:
+            context["office_articles"] = related_articles.live().order_by("-date", "-pk")[:6]
+        return context

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from articles.feeds import ArticleFeed
+
+# Outside the language prefix: the admin and machine endpoints.
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.SERVE_MEDIA:
+    # Local runs only: gunicorn has no media server of its own.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+# Every public page lives under /fr/ or /en/. A request for "/" (or any
+# unprefixed path) is redirected by LocaleMiddleware according to the
+# visitor's Accept-Language header.
+urlpatterns += i18n_patterns(
+    path("feed.xml", ArticleFeed(), name="article_feed"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,163 @@
+"""Who the firm is: the leadership index and one profile page per person."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search import index
+
+from core.models import BasePage
+
+PHOTO_RENDITION = "fill-320x320"
+CARD_RENDITION = "fill-160x160"
+
+
+class PeopleIndexPage(BasePage):
+    """“Équipe dirigeante” / “Leadership”: people in the order editors give them in the page tree."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["people.PersonPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("leadership index")
+
+    def get_summary(self):
+        return self.introduction
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Tree order is the order editors set with “Sort menu order” in the admin.
+        context["people"] = (
+            PersonPage.objects.child_of(self)
+            .live()
+            .select_related("photo", "office")
+            .prefetch_related("photo__renditions")
+            .order_by("path")
+        )
+        return context
+
+
+class PersonPage(BasePage):
+    """A leader's profile; articles find their authors and quoted speakers here."""
+
+    full_name = models.CharField(
+        _("full name"), max_length=120, help_text=_("As the person writes it; the same in every language.")
+    )
+    role = models.CharField(_("role"), max_length=120, help_text=_("Job title, e.g. “Vice-présidente Maghreb”."))
+    organisation = models.CharField(
+        _("organisation"), max_length=120, default="OswegO", help_text=_("Shown after the role in quotes and bylines.")
+    )
+    biography = RichTextField(_("biography"), blank=True, features=["bold", "italic", "link"])
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+        help_text=_("A square portrait. Without one, the person's initials are shown."),
+    )
+    office = models.ForeignKey(
+        "offices.OfficePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        verbose_name=_("office"),
+        help_text=_("The office this person works from."),
+    )
+    linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
+    notification_email = models.EmailField(
+        _("notification e-mail"),
+        blank=True,
+        help_text=_("Where messages sent to this person through the contact form go. Never shown on the site."),
+    )
+
+    content_panels = [
+        TitleFieldPanel("full_name", targets=["slug_fr", "slug_en"], placeholder=_("Full name")),
+        MultiFieldPanel([FieldPanel("role"), FieldPanel("organisation")], heading=_("Role")),
+        FieldPanel("photo"),
+        FieldPanel("biography"),
+        FieldPanel("office"),
+        FieldPanel("linkedin_url"),
+    ]
+    settings_panels = [*BasePage.settings_panels, FieldPanel("notification_email", permission="superuser")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("full_name", boost=3),
+        index.SearchField("role", boost=2),
+        index.SearchField("biography"),
+        index.AutocompleteField("full_name"),
+    ]
+
+    parent_page_types = ["people.PeopleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def full_clean(self, *args, **kwargs):
+        # The page title is the person's name in both languages: nobody has to
+        # type it twice, and listings, choosers and the admin all agree.
+        if self.full_name:
+            for field in ("title", "title_fr", "title_en"):
+                setattr(self, field, self.full_name)
+            if not self.slug_fr:
+                self.slug_fr = self.slug = slugify(self.full_name)
+        super().full_clean(*args, **kwargs)
+
+    def get_summary(self):
+        return f"{self.full_name}, {self.role_with_organisation}"
+
+    @property
+    def role_with_organisation(self):
+        return f"{self.role}, {self.organisation}" if self.organisation else self.role
+
+    @property
+    def initials(self):
+        parts = [part for part in self.full_name.replace("-", " ").split() if part]
+        return "".join(part[0] for part in parts[:2]).upper() or "?"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authored_articles"] = self.authored_articles()
+        context["quoting_articles"] = self.quoting_articles()
+        return context
+
+    # Articles point at people, never the other way round: a person finds
+    # them back through the reverse relation and Wagtail's reference index.
+    def authored_articles(self, limit=6):
+        authorships = getattr(self, "article_authorships", None)
+        if authorships is None:
+            return []
+        pages = [
+            authorship.page
+            for authorship in authorships.filter(page__live=True)
+            .select_related("page")
+            .order_by("-page__date", "-page__pk")[:limit]
+        ]
+        return pages
+
+    def quoting_articles(self, limit=6):
+        """Live pages whose body quotes or names this person (a pull quote, a call to action)."""
+        page_ids = {
+            int(object_id)
+            for object_id in ReferenceIndex.get_references_to(self)
+            .filter(base_content_type=ContentType.objects.get_for_model(Page), model_path__startswith="body")
+            .values_list("object_id", flat=True)
+        }
+        page_ids.discard(self.pk)
+        if not page_ids:
+            return []
+        return list(Page.objects.live().filter(pk__in=page_ids).order_by("-first_published_at").specific()[:limit])
