@@ -121,8 +121,8 @@ TEMPLATES = [
 
 # SQLite in var/ when DATABASE_URL is unset: zero set-up for `make run`.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
@@ -217,4 +217,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # One line per background task is noise; failures still show.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

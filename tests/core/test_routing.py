@@ -1,0 +1,55 @@
+"""Both languages under their prefix, translated slugs, and the way in from "/"."""
+
+import pytest
+
+from people.factories import PersonPageFactory
+from tests.helpers import soup
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("en-GB,en;q=0.9", "/en/"), ("fr-FR,fr;q=0.9,en;q=0.5", "/fr/"), ("de-DE", "/fr/"), ("", "/fr/")],
+)
+def test_root_redirects_by_accept_language(client, home, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "title"),
+    [("/fr/", "fr", "Conseil en opérations client"), ("/en/", "en", "Customer operations consulting")],
+)
+def test_home_page_is_served_in_each_language(client, home, url, lang, title):
+    response = client.get(url)
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == lang
+    assert page.h1.get_text(strip=True) == title
+
+
+def test_pages_are_served_under_their_translated_slug(client, people_index):
+    assert client.get("/fr/equipe-dirigeante/").status_code == 200
+    assert client.get("/en/leadership/").status_code == 200
+
+
+def test_a_page_is_not_served_in_english_under_its_french_slug(client, people_index):
+    # One URL per language, never a duplicate.
+    assert client.get("/en/equipe-dirigeante/").status_code == 404
+    assert client.get("/fr/leadership/").status_code == 404
+
+
+def test_page_without_english_slug_uses_its_french_slug_in_english(client, people_index):
+    PersonPageFactory(parent=people_index, full_name="Claudia Jimenez", slug_en="")
+    assert client.get("/en/leadership/claudia-jimenez/").status_code == 200
+
+
+def test_admin_is_outside_the_language_prefix(client, home):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert client.get("/fr/admin/login/").status_code == 404
+
+
+def test_unpublished_page_is_not_served(client, people_index):
+    people_index.unpublish()
+    assert client.get("/fr/equipe-dirigeante/").status_code == 404

@@ -1,0 +1,44 @@
+"""Small readers of what a visitor or a crawler gets."""
+
+from bs4 import BeautifulSoup
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def hreflangs(response):
+    return {link["hreflang"]: link["href"] for link in soup(response).select('link[rel="alternate"][hreflang]')}
+
+
+def canonical(response):
+    link = soup(response).select_one('link[rel="canonical"]')
+    return link["href"] if link else None
+
+
+def form_values(response, selector="form"):
+    """The values a browser would submit for the form, as a dict (last value wins, lists kept)."""
+    form = soup(response).select_one(selector)
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        name = field["name"]
+        kind = field.get("type", "").lower()
+        if field.name == "textarea":
+            value = field.get_text()
+        elif field.name == "select":
+            chosen = field.select("option[selected]") or field.select("option")[:1]
+            value = (
+                [option.get("value", option.get_text()) for option in chosen]
+                if field.has_attr("multiple")
+                else (chosen[0].get("value", chosen[0].get_text()) if chosen else "")
+            )
+        elif kind in {"checkbox", "radio"}:
+            if not field.has_attr("checked"):
+                continue
+            value = field.get("value", "on")
+        elif kind in {"submit", "button", "file"}:
+            continue
+        else:
+            value = field.get("value", "")
+        data[name] = value
+    return data
