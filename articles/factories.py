@@ -57,3 +57,10 @@ class ArticlePageFactory(TranslatedPageFactory):
     def topics(self, create, extracted, **kwargs):
         if create and extracted:
             self.topics.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def offices(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.offices.set(extracted)
+            self.save()
