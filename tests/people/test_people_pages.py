@@ -83,7 +83,9 @@ def test_person_page_lists_articles_written_and_articles_quoting_them(client, pe
         body_fr=stream(("quote", {"quote": "Une troisième voie.", "person": person.pk, "original_language": "fr"})),
     )
     page = soup(client.get("/fr/equipe-dirigeante/jamal-mossaddeq/"))
-    sections = {s.h2.get_text(strip=True): [a.get_text(strip=True) for a in s.select("li a")] for s in page.select("section")}
+    sections = {
+        s.h2.get_text(strip=True): [a.get_text(strip=True) for a in s.select("li a")] for s in page.select("section")
+    }
     assert sections["Articles de Jamal Mossaddeq"] == ["Écrit par Jamal"]
     assert sections["Articles citant Jamal Mossaddeq"] == ["Cite Jamal"]
 
@@ -109,7 +111,9 @@ def test_unpublished_person_keeps_bylines_and_quotes_without_links(client, perso
     assert client.get("/fr/equipe-dirigeante/jamal-mossaddeq/").status_code == 404
 
 
-def test_people_index_query_count_does_not_grow_with_people(client, people_index, office, django_assert_max_num_queries):
+def test_people_index_query_count_does_not_grow_with_people(
+    client, people_index, office, django_assert_max_num_queries
+):
     for n in range(3):
         PersonPageFactory(parent=people_index, full_name=f"Personne Un{n}", office=office)
     client.get("/fr/equipe-dirigeante/")  # warm caches that are per-process, not per-request
@@ -121,9 +125,7 @@ def test_people_index_query_count_does_not_grow_with_people(client, people_index
         client.get("/fr/equipe-dirigeante/")
 
 
-def test_person_page_query_count_does_not_grow_with_articles(
-    client, person, news_index, django_assert_max_num_queries
-):
+def test_person_page_query_count_does_not_grow_with_articles(client, person, news_index, django_assert_max_num_queries):
     def add_article():
         ArticlePageFactory(
             parent=news_index,
