@@ -111,9 +111,13 @@ class Command(BaseCommand):
 
     def load_sections(self, home):
         indexes = SITE["indexes"]
-        offices = self.load_offices(home, indexes["offices"])
-        people = self.load_people(home, indexes["people"], offices)
-        self.load_articles(home, indexes["articles"], people, offices)
+        # Indexes first, in the order the menu shows them.
+        news_index = self.add_index(home, ArticleIndexPage, indexes["articles"])
+        people_index = self.add_index(home, PeopleIndexPage, indexes["people"])
+        offices_index = self.add_index(home, OfficeIndexPage, indexes["offices"])
+        offices = self.load_offices(offices_index)
+        people = self.load_people(people_index, offices)
+        self.load_articles(news_index, people, offices)
 
     def add_index(self, home, model, data):
         return self.get_or_add_child(
@@ -125,8 +129,7 @@ class Command(BaseCommand):
             show_in_menus=True,
         )
 
-    def load_offices(self, home, index_data):
-        index = self.add_index(home, OfficeIndexPage, index_data)
+    def load_offices(self, index):
         offices = {}
         for data in OFFICES:
             offices[data["key"]] = self.get_or_add_child(
@@ -150,8 +153,7 @@ class Command(BaseCommand):
             )
         return offices
 
-    def load_people(self, home, index_data, offices):
-        index = self.add_index(home, PeopleIndexPage, index_data)
+    def load_people(self, index, offices):
         people = {}
         for data in PEOPLE:
             people[data["key"]] = self.get_or_add_child(
@@ -168,8 +170,7 @@ class Command(BaseCommand):
             )
         return people
 
-    def load_articles(self, home, index_data, people, offices):
-        index = self.add_index(home, ArticleIndexPage, index_data)
+    def load_articles(self, index, people, offices):
         topics = {}
         for data in TOPICS:
             topic = Topic.objects.filter(slug_fr=data["slug"]["fr"]).first()
