@@ -16,6 +16,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import share_images, structured_data
 from core.models import BasePage
 
 from .blocks import article_body_blocks
@@ -196,6 +197,7 @@ class ArticlePage(BasePage):
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     class Meta:
         verbose_name = _("article")
@@ -212,13 +214,15 @@ class ArticlePage(BasePage):
         return getattr(self, f"reading_time_{translation.get_language()}", None) or self.reading_time_fr
 
     def ordered_authors(self):
-        return [authorship.person for authorship in self.authors.all() if authorship.person is not None]
+        return [authorship.person for authorship in self.authors.select_related("person") if authorship.person]
 
     def related(self):
         """Chosen related articles first, then the newest ones sharing a topic (bounded queries)."""
         chosen = [
             link.article
-            for link in self.related_articles.select_related("article").all()
+            for link in self.related_articles.select_related("article", "article__hero_image").prefetch_related(
+                "article__topics", "article__hero_image__renditions"
+            )
             if link.article is not None and link.article.live and link.article.pk != self.pk
         ][:RELATED_ARTICLES]
         missing = RELATED_ARTICLES - len(chosen)
@@ -227,20 +231,53 @@ class ArticlePage(BasePage):
                 ArticlePage.objects.live()
                 .filter(topics__in=self.topics.all())
                 .exclude(pk__in=[self.pk, *[a.pk for a in chosen]])
+                .select_related("hero_image")
+                .prefetch_related("topics", "hero_image__renditions")
                 .distinct()
                 .order_by("-date", "-pk")[:missing]
             )
             chosen.extend(fill)
         return chosen
 
+    def get_share_figure(self):
+        for block in self.body:
+            if block.block_type == "key_figures" and block.value["figures"]:
+                figure = block.value["figures"][0]
+                return figure["value"], figure["label"]
+        return None
+
+    def get_structured_data(self, request):
+        authors = getattr(self, "_authors", None)
+        if authors is None:
+            authors = self.ordered_authors()
+        published = self.date or (self.first_published_at and self.first_published_at.date())
+        data = {
+            "@type": "Article",
+            "headline": self.title[:110],
+            "description": self.standfirst,
+            "inLanguage": self.content_language,
+            "author": [structured_data.person(person, request) for person in authors],
+            "publisher": structured_data.organization_ref(request),
+            "image": share_images.share_image_url(self, request),
+            "mainEntityOfPage": request.build_absolute_uri(self.get_url(request)),
+            "keywords": [topic.name for topic in getattr(self, "_topics", None) or self.topics.all()],
+        }
+        if published:
+            data["datePublished"] = published.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        return [data]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = [
+        # Kept on the page for the structured data, rendered with the same request.
+        self._authors = context["authors"] = [
             authorship.person
             for authorship in self.authors.select_related("person", "person__photo").all()
             if authorship.person is not None
         ]
-        context["article_topics"] = list(self.topics.all())
+        self._topics = context["article_topics"] = list(self.topics.all())
+        context["index_url"] = self.get_parent().get_url(request)
         context["related_articles"] = self.related()
         context["table_of_contents"] = [
             child.value for child in self.body if child.block_type == "heading" and child.value.get("level") == "h2"

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import structured_data
 from core.blocks import base_body_blocks
 from core.models import BasePage
 
@@ -105,6 +106,30 @@ class OfficePage(BasePage):
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
+
+    def get_structured_data(self, request):
+        address = {"@type": "PostalAddress", "addressLocality": self.city, "addressCountry": self.country}
+        if self.street_address:
+            address["streetAddress"] = self.street_address
+        data = {
+            "@type": "LocalBusiness",
+            "name": f"OswegO {self.city}",
+            "url": request.build_absolute_uri(self.get_url(request)),
+            "address": address,
+            "parentOrganization": structured_data.organization_ref(request),
+            "areaServed": [{"@type": "Country", "name": country} for country in self.countries_served_list],
+        }
+        if self.opened_on:
+            data["foundingDate"] = self.opened_on.isoformat()[:7]  # the month is what is known
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.has_coordinates:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
+        return [data]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
@@ -7,11 +8,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import ArticleFeed
+from core import views as core_views
+from core.sitemaps import PageSitemap
 
 # Outside the language prefix: the admin and machine endpoints.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path(
+        "share/<int:page_id>-<str:language>-<int:version>.png",
+        core_views.share_image,
+        name="share_image",
+    ),
 ]
 
 if settings.SERVE_MEDIA:

@@ -10,6 +10,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
+from core import structured_data
 from core.models import BasePage
 
 PHOTO_RENDITION = "fill-320x320"
@@ -128,6 +129,16 @@ class PersonPage(BasePage):
     def initials(self):
         parts = [part for part in self.full_name.replace("-", " ").split() if part]
         return "".join(part[0] for part in parts[:2]).upper() or "?"
+
+    def get_structured_data(self, request):
+        data = structured_data.person(self, request)
+        if self.photo_id:
+            data["image"] = request.build_absolute_uri(self.photo.get_rendition(PHOTO_RENDITION).url)
+        if self.office_id and self.office.live:
+            data["workLocation"] = {"@type": "Place", "name": self.office.city}
+        if self.linkedin_url:
+            data["sameAs"] = [self.linkedin_url]
+        return [data]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -135,7 +135,7 @@ def test_person_page_query_count_does_not_grow_with_articles(client, person, new
 
     add_article()
     client.get("/fr/equipe-dirigeante/jamal-mossaddeq/")
-    with django_assert_max_num_queries(16) as few:
+    with django_assert_max_num_queries(18) as few:
         client.get("/fr/equipe-dirigeante/jamal-mossaddeq/")
     for _ in range(8):
         add_article()

@@ -1,0 +1,41 @@
+"""The share panel: a live page's public URLs in both languages, with QR codes for print and events."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+
+from core.templatetags.site_tags import LANGUAGE_AUTONYMS
+
+
+class SharePanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "core/panels/share_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            links = []
+            if page.pk and page.live:
+                for code, _name in settings.LANGUAGES:
+                    with translation.override(code):
+                        url = self.request.build_absolute_uri(page.get_url(self.request))
+                    links.append(
+                        {
+                            "code": code,
+                            "name": LANGUAGE_AUTONYMS.get(code, code),
+                            "url": url,
+                            "png": reverse("share_qr", args=(page.pk, code, "png")),
+                            "svg": reverse("share_qr", args=(page.pk, code, "svg")),
+                        }
+                    )
+            context["links"] = links
+            return context
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("Share"))
+        kwargs.setdefault(
+            "help_text", _("The page's public address in each language, and a QR code for printed material.")
+        )
+        super().__init__(**kwargs)

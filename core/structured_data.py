@@ -1,0 +1,63 @@
+"""schema.org nodes shared by every page type (JSON-LD is assembled in seo_tags)."""
+
+from django.templatetags.static import static
+
+
+def organization_ref(request):
+    return {"@id": request.build_absolute_uri("/#organization")}
+
+
+def organization(request):
+    from core.models import SiteSettings
+    from core.templatetags.site_tags import site_root
+
+    root = site_root(request)
+    site_settings = SiteSettings.load(request_or_site=request)
+    data = {
+        "@type": "Organization",
+        **organization_ref(request),
+        "name": "OswegO",
+        "slogan": "Craft Operations for Brighter Futures",
+        "logo": request.build_absolute_uri(static("images/logo.svg")),
+    }
+    if root is not None:
+        data["url"] = request.build_absolute_uri(root.get_url(request))
+    if site_settings.linkedin_url:
+        data["sameAs"] = [site_settings.linkedin_url]
+    if site_settings.contact_email:
+        data["email"] = site_settings.contact_email
+    return data
+
+
+def breadcrumbs(page, request):
+    trail = page.get_ancestors(inclusive=True).filter(depth__gte=2)
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": request.build_absolute_uri(crumb.get_url(request)),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def person(person_page, request):
+    """A Person node; a page that is no longer live keeps its name and role, without a URL."""
+    data = {
+        "@type": "Person",
+        "name": person_page.full_name,
+        "jobTitle": person_page.role,
+        "worksFor": organization_ref(request)
+        if person_page.organisation == "OswegO"
+        else {
+            "@type": "Organization",
+            "name": person_page.organisation,
+        },
+    }
+    if person_page.live:
+        data["url"] = request.build_absolute_uri(person_page.get_url(request))
+    return data
