@@ -33,12 +33,14 @@ install-dev: $(VENV)/.dev-installed
 
 # Migrate (always --noinput: wagtail_modeltranslation adds Page's translation
 # columns outside Django's migrations and would otherwise ask), fill the
-# translation columns, collect static files and load the demo content.
+# translation columns, collect static files, load the demo content and build
+# the search index.
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) update_translation_fields
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo_content
+	$(MANAGE) update_search_documents
 
 serve: install
 	@echo ""

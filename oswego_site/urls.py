@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from articles.feeds import ArticleFeed
 from core import views as core_views
 from core.sitemaps import PageSitemap
+from search import views as search_views
 
 # Outside the language prefix: the admin and machine endpoints.
 urlpatterns = [
@@ -35,6 +37,8 @@ if settings.SERVE_MEDIA:
 # visitor's Accept-Language header.
 urlpatterns += i18n_patterns(
     path("feed.xml", ArticleFeed(), name="article_feed"),
+    # Translated path: /fr/recherche/ and /en/search/.
+    path(_("search/"), search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
