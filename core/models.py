@@ -103,6 +103,14 @@ class SiteSettings(BaseGenericSetting):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.TextField(_("postal address"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
+    contact_notification_email = models.EmailField(
+        _("contact form notification address"),
+        blank=True,
+        help_text=_(
+            "Where contact-form messages go when they are for no one in particular or for someone without "
+            "a notification address of their own. Never shown on the site."
+        ),
+    )
     legal_line = models.CharField(
         _("legal line"), max_length=200, blank=True, help_text=_("Shown at the very bottom of every page.")
     )
@@ -114,6 +122,8 @@ class SiteSettings(BaseGenericSetting):
         ),
         FieldPanel("linkedin_url"),
         FieldPanel("legal_line"),
+        # Only superusers may redirect where leads go.
+        FieldPanel("contact_notification_email", permission="superuser"),
     ]
 
     class Meta:

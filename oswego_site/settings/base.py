@@ -62,8 +62,10 @@ INSTALLED_APPS = [
     "offices",
     "people",
     "articles",
+    "contact",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -201,6 +203,21 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "OswegO <no-reply@oswego.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Contact form ------------------------------------------------------------
+# Where leads are announced when neither the chosen person nor the site
+# settings give an address.
+DEFAULT_CONTACT_EMAIL = os.environ.get("DEFAULT_CONTACT_EMAIL", "")
+# Submissions accepted per client address (django-ratelimit syntax: 5 per 10 minutes).
+CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5/10m")
+# Behind a reverse proxy every request comes from the proxy: name the header
+# that carries the client's address (e.g. HTTP_X_REAL_IP) so each visitor has
+# their own limit. django-ratelimit is used as a library, not an installed
+# app: its system check refuses the local-memory cache, which counts per
+# process (fine for one server; configure a shared cache for several).
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# A cache outage lets prospects through rather than turning all of them away.
+RATELIMIT_FAIL_OPEN = True
 
 # --- Security defaults that hold everywhere --------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

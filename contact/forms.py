@@ -1,0 +1,169 @@
+"""The contact form a prospect fills in: what they write, to whom, and the spam guards around it."""
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from . import spam
+
+SOURCE_MAX_LENGTH = 255
+
+STAMP_ERRORS = {
+    spam.STAMP_TOO_FAST: _(
+        "Your message was sent a little too quickly for us to be sure a person wrote it. "
+        "Please check it and send it again."
+    ),
+    spam.STAMP_INVALID: _("This form has expired or could not be checked. Please send your message again."),
+}
+RATE_LIMIT_ERROR = _(
+    "Too many messages have been sent from your connection in the last few minutes. "
+    "Your message is kept below: please try again a little later."
+)
+
+
+def single_line(value):
+    """Collapse line breaks and runs of spaces: names end up in e-mail headers."""
+    return " ".join(value.split())
+
+
+def clean_source_path(value):
+    """A path on this site (``/fr/…``), or an empty string for anything else."""
+    value = (value or "").strip()
+    if not value.startswith("/") or value.startswith("//") or "\\" in value or not value.isprintable():
+        return ""
+    return value[:SOURCE_MAX_LENGTH]
+
+
+def referrer_path(request):
+    """The path of the page of this site the visitor came from, if the browser says so."""
+    referrer = request.META.get("HTTP_REFERER", "")
+    try:
+        parts = urlsplit(referrer)
+    except ValueError:
+        return ""
+    if not parts.netloc or parts.netloc != request.get_host():
+        return ""
+    return clean_source_path(parts.path)
+
+
+def is_page_id(value):
+    """A short run of ASCII digits: anything else never reaches the database (huge numbers overflow it)."""
+    return isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 9
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not is_page_id(str(value)):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+    def label_from_instance(self, obj):
+        return f"{obj.full_name} — {obj.role}"
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(
+        label=_("Work e-mail"),
+        max_length=254,
+        help_text=_("We only use it to answer you."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    company = forms.CharField(
+        label=_("Company"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "organization"})
+    )
+    country = forms.CharField(
+        label=_("Country"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "country-name"}),
+    )
+    person = PersonChoiceField(
+        label=_("Who is your message for?"),
+        queryset=None,
+        required=False,
+        empty_label=_("No one in particular"),
+    )
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=5000,
+        help_text=_("Your project, your questions: 5,000 characters at most."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    # Spam guards. A person never sees this field (it is hidden from sight, from
+    # screen readers and from the keyboard); a form-filling bot fills it in.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    source = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, people, rate_limited=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.rate_limited = rate_limited
+
+    # -- spam guards -----------------------------------------------------------
+    def is_bot(self):
+        return bool(self.data.get("website"))
+
+    @property
+    def stamp(self):
+        """The fill-time stamp to render: the submitted one while it is valid, otherwise a new one.
+
+        Keeping a valid stamp lets a visitor sent back for being too quick
+        resend the same form a few seconds later.
+        """
+        submitted = self.data.get("stamp") if self.is_bound else None
+        if submitted and spam.stamp_issued_at(submitted) is not None:
+            return submitted
+        return spam.issue_stamp()
+
+    # -- cleaning --------------------------------------------------------------
+    def clean_name(self):
+        return single_line(self.cleaned_data["name"])
+
+    def clean_company(self):
+        return single_line(self.cleaned_data["company"])
+
+    def clean_country(self):
+        return single_line(self.cleaned_data["country"])
+
+    def clean_source(self):
+        return clean_source_path(self.cleaned_data["source"])
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.rate_limited:
+            raise ValidationError(RATE_LIMIT_ERROR, code="rate_limited")
+        # The stamp is judged once the fields are right: one problem at a time for a person.
+        problem = None if self.errors else spam.check_stamp(self.data.get("stamp", ""))
+        if problem:
+            raise ValidationError(STAMP_ERRORS[problem], code=problem)
+        return cleaned_data
+
+    # -- results ---------------------------------------------------------------
+    def chosen_person(self):
+        """The person the message is for, as far as the form knows (for “Your message goes to…”)."""
+        if not self.is_bound:
+            return self.initial.get("person")
+        if "person" in self.errors:
+            return None
+        return self.cleaned_data.get("person")
+
+    def lead_fields(self):
+        data = self.cleaned_data
+        person = data.get("person")
+        return {
+            "name": data["name"],
+            "email": data["email"],
+            "company": data["company"],
+            "country": data["country"],
+            "message": data["message"],
+            "person": person,
+            "person_name": person.full_name if person else "",
+            "source_path": data["source"],
+        }

@@ -1,0 +1,182 @@
+"""Prospects in: the contact page, its thank-you page and the leads it stores."""
+
+import logging
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+
+from core.models import BasePage
+from people.models import PersonPage
+
+from . import notifications, spam
+from .forms import ContactForm, is_page_id, referrer_path
+
+logger = logging.getLogger(__name__)
+
+# Each language has its own thank-you address, as every page has its own slug:
+# /fr/contact/merci/ and /en/contact/thank-you/.
+THANK_YOU_SLUGS = {"fr": "merci", "en": "thank-you"}
+
+
+class Lead(models.Model):
+    """A message a prospect sent through the contact page; marketing staff read and export them in the admin."""
+
+    class NotificationStatus(models.TextChoices):
+        PENDING = "pending", _("Not sent yet")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        NO_RECIPIENT = "no_recipient", _("No address to send it to")
+
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    company = models.CharField(_("company"), max_length=120)
+    country = models.CharField(_("country"), max_length=80, blank=True)
+    message = models.TextField(_("message"))
+    person = models.ForeignKey(
+        "people.PersonPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="leads",
+        verbose_name=_("person"),
+    )
+    # Copied when the message is sent: the lead stays readable if the person's page goes.
+    person_name = models.CharField(_("for"), max_length=120, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    source_path = models.CharField(
+        _("came from"), max_length=255, blank=True, help_text=_("The page of this site the prospect came from.")
+    )
+    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    notification_status = models.CharField(
+        _("notification e-mail"),
+        max_length=20,
+        choices=NotificationStatus.choices,
+        default=NotificationStatus.PENDING,
+    )
+    notification_error = models.CharField(_("notification error"), max_length=500, blank=True)
+    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lead")
+        verbose_name_plural = _("leads")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.company})" if self.company else self.name
+
+    def recipient(self):
+        return self.person_name or _("No one in particular")
+
+    recipient.short_description = _("for")
+
+
+class ContactPage(RoutablePageMixin, BasePage):
+    """The contact form: prospects write to the firm or to one of its people, and each message becomes a lead.
+
+    Editors write the introduction and the thank-you texts; the form itself is fixed.
+    """
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences above the form: what to write about.")
+    )
+    thank_you_title = models.CharField(
+        _("thank-you title"), max_length=160, help_text=_("The heading a prospect sees once their message is sent.")
+    )
+    thank_you_text = models.TextField(
+        _("thank-you text"), blank=True, help_text=_("What happens next, shown under the thank-you heading.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("thank_you_title"), FieldPanel("thank_you_text")], heading=_("Once sent")),
+    ]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    preview_modes = [("", _("Form")), ("thank-you", _("Thank-you page"))]
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def get_summary(self):
+        return self.intro
+
+    # -- routes --------------------------------------------------------------
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        if request.method == "POST":
+            response = self.handle_submission(request)
+        elif request.method in ("GET", "HEAD"):
+            person = self.preselected_person(request)
+            form = ContactForm(people=self.people(), initial={"person": person, "source": referrer_path(request)})
+            response = self.render_form(request, form)
+        else:
+            return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        # The form carries a CSRF token and, after a POST, the prospect's words.
+        add_never_cache_headers(response)
+        return response
+
+    @re_path(r"^(?P<slug>merci|thank-you)/$", name="thank_you")
+    def thank_you(self, request, slug):
+        # One address per language: the French slug is not served in English.
+        if slug != THANK_YOU_SLUGS.get(translation.get_language()):
+            raise Http404
+        return self.render(request, template="contact/contact_page_thank_you.html")
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "thank-you":
+            return self.render(request, template="contact/contact_page_thank_you.html")
+        return super().serve_preview(request, mode_name)
+
+    # -- the submission ------------------------------------------------------
+    def handle_submission(self, request):
+        rate_limited = spam.is_rate_limited(request)
+        form = ContactForm(request.POST, people=self.people(), rate_limited=rate_limited)
+        if not rate_limited and form.is_bot():
+            # Silent success: a bot learns nothing, and nothing is stored or sent.
+            logger.info("Contact form: honeypot filled, submission dropped")
+            return HttpResponseRedirect(self.thank_you_url(request))
+        if not form.is_valid():
+            return self.render_form(request, form, status=429 if rate_limited else 200)
+        # Stored first: whatever happens to the e-mail, the message is not lost.
+        lead = Lead.objects.create(**form.lead_fields(), language=translation.get_language())
+        notifications.notify(lead, request)
+        return HttpResponseRedirect(self.thank_you_url(request))
+
+    def render_form(self, request, form, status=200):
+        response = self.render(request, context_overrides={"form": form, "recipient": form.chosen_person()})
+        response.status_code = status
+        return response
+
+    # -- helpers -------------------------------------------------------------
+    def people(self):
+        """The people a prospect can write to, in the leadership page's order."""
+        return PersonPage.objects.live().select_related("photo").order_by("path")
+
+    def preselected_person(self, request):
+        """The live person named by ``?person=<id>``; anything else is ignored."""
+        if not hasattr(request, "_oswego_contact_person"):
+            value = request.GET.get("person", "")
+            person = self.people().filter(pk=int(value)).first() if is_page_id(value) else None
+            request._oswego_contact_person = person
+        return request._oswego_contact_person
+
+    def get_alternate_query(self, request, language):
+        # The language switcher keeps the person chosen by the button the prospect followed.
+        person = getattr(request, "_oswego_contact_person", None) if request is not None else None
+        return urlencode({"person": person.pk}) if person is not None else ""
+
+    def thank_you_url(self, request):
+        slug = THANK_YOU_SLUGS.get(translation.get_language(), THANK_YOU_SLUGS[settings.LANGUAGE_CODE])
+        return self.get_url(request) + self.reverse_subpage("thank_you", kwargs={"slug": slug})

@@ -1,0 +1,67 @@
+"""Tell the right person a lead has arrived, by e-mail, without ever losing the lead.
+
+The recipient is the chosen person's notification address, else the site
+settings' contact-form address, else ``settings.DEFAULT_CONTACT_EMAIL``. A
+failure is logged and recorded on the lead: marketing staff still find it in
+the admin, and the prospect is thanked all the same.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.admin.utils import get_admin_base_url
+
+from core.models import SiteSettings
+
+logger = logging.getLogger(__name__)
+
+
+def recipient_for(lead, request=None):
+    if lead.person is not None and lead.person.notification_email:
+        return lead.person.notification_email
+    site_settings = SiteSettings.load(request_or_site=request)
+    return site_settings.contact_notification_email or getattr(settings, "DEFAULT_CONTACT_EMAIL", "")
+
+
+def admin_url(lead):
+    from .viewsets import lead_viewset  # the viewset imports the models, which import this module
+
+    return (get_admin_base_url() or "").rstrip("/") + reverse(lead_viewset.get_url_name("inspect"), args=[lead.pk])
+
+
+def build_message(lead, recipient):
+    # Written for the firm's staff, in the site's default language.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"lead": lead, "admin_url": admin_url(lead), "language": lead.get_language_display()}
+        subject = render_to_string("contact/emails/lead_notification_subject.txt", context)
+        body = render_to_string("contact/emails/lead_notification.txt", context)
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient],
+        reply_to=[lead.email],
+    )
+
+
+def notify(lead, request=None):
+    """Send the notification e-mail and record on the lead how it went."""
+    recipient = recipient_for(lead, request)
+    if not recipient:
+        logger.warning("Lead %s: no notification address (person, site settings, DEFAULT_CONTACT_EMAIL)", lead.pk)
+        lead.notification_status = lead.NotificationStatus.NO_RECIPIENT
+    else:
+        try:
+            build_message(lead, recipient).send()
+        except Exception as error:  # Any mail failure: the lead is already stored and must stay so.
+            logger.exception("Lead %s: the notification e-mail could not be sent", lead.pk)
+            lead.notification_status = lead.NotificationStatus.FAILED
+            lead.notification_error = f"{type(error).__name__}: {error}"[:500]
+        else:
+            lead.notification_status = lead.NotificationStatus.SENT
+            lead.notified_at = timezone.now()
+    lead.save(update_fields=["notification_status", "notification_error", "notified_at"])

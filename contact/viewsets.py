@@ -1,0 +1,163 @@
+"""Leads in the admin: a read-only listing with filters, search, an inspect view and CSV/XLSX export."""
+
+import django_filters
+from django.template.defaultfilters import linebreaks_filter
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from people.models import PersonPage
+
+from .models import Lead
+
+# Spreadsheet programs run a cell that starts with one of these as a formula:
+# a prospect's words must never do that on a staff member's computer.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
+
+
+class LeadPermissionPolicy(ModelPermissionPolicy):
+    """Leads come from the contact form only: nobody adds or edits one in the admin.
+
+    Staff with the “view” permission read and export them; “delete” removes one
+    (a prospect asking to be forgotten).
+    """
+
+    read_only_actions = {"add", "change"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.read_only_actions and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, set(actions) - self.read_only_actions)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(set(actions) - self.read_only_actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions)
+
+
+class LeadFilterSet(WagtailFilterSet):
+    person = django_filters.ModelChoiceFilter(
+        label=_("Person"), queryset=PersonPage.objects.order_by("full_name"), empty_label=_("Anyone")
+    )
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=Lead._meta.get_field("language").choices)
+    created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Lead
+        fields = ["person", "language", "created_at"]
+
+
+class LeadIndexView(IndexView):
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        str: {IndexView.FORMAT_CSV: neutralise_formula},
+    }
+    custom_field_preprocess = {
+        # Local time, machine-readable: spreadsheets sort it.
+        "created_at": {IndexView.FORMAT_CSV: lambda value: timezone.localtime(value).isoformat(timespec="seconds")},
+    }
+
+
+class Paragraphs(Component):
+    """A prospect's message as they wrote it: line breaks kept, HTML escaped."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def render_html(self, parent_context=None):
+        return linebreaks_filter(self.text, autoescape=True)
+
+
+def local_datetime(value):
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else "—"
+
+
+class LeadInspectView(InspectView):
+    def get_created_at_display_value(self):
+        return local_datetime(self.object.created_at)
+
+    def get_notified_at_display_value(self):
+        return local_datetime(self.object.notified_at)
+
+    def get_message_display_value(self):
+        return Paragraphs(self.object.message)
+
+    def get_recipient_display_value(self):
+        return self.object.recipient()
+
+
+class LeadViewSet(ModelViewSet):
+    model = Lead
+    icon = "mail"
+    menu_label = _("Leads")
+    menu_order = 260
+    add_to_admin_menu = True
+    add_to_reference_index = False  # personal data stays out of the pages' usage listings
+    index_view_class = LeadIndexView
+    inspect_view_class = LeadInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    # No add or edit form: the permission policy refuses both; this only satisfies ModelViewSet.
+    form_fields = []
+
+    list_display = ["name", "company", "recipient", "language", "created_at", "notification_status"]
+    filterset_class = LeadFilterSet
+    search_fields = ["name", "email", "company", "country", "message", "person_name"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-created_at"]
+
+    inspect_view_fields = [
+        "created_at",
+        "name",
+        "email",
+        "company",
+        "country",
+        "recipient",
+        "language",
+        "message",
+        "source_path",
+        "notification_status",
+        "notification_error",
+        "notified_at",
+    ]
+
+    list_export = [
+        "created_at",
+        "name",
+        "email",
+        "company",
+        "country",
+        "person_name",
+        "get_language_display",
+        "message",
+        "source_path",
+        "get_notification_status_display",
+    ]
+    export_headings = {
+        "person_name": _("For"),
+        "get_language_display": _("Language"),
+        "get_notification_status_display": _("Notification e-mail"),
+    }
+    export_filename = "leads"
+
+    def get_permissions_to_register(self):
+        # Only “view” and “delete” mean something for leads.
+        return super().get_permissions_to_register().exclude(codename__in=["add_lead", "change_lead"])
+
+
+lead_viewset = LeadViewSet("leads")
