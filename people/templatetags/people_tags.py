@@ -1,4 +1,6 @@
 from django import template
+from django.apps import apps
+from django.utils.http import urlencode
 
 from core.models import SiteSettings
 from people.models import PeopleIndexPage, PersonPage
@@ -6,15 +8,34 @@ from people.models import PeopleIndexPage, PersonPage
 register = template.Library()
 
 
+def _contact_page(request):
+    """The live contact page, looked up once per request (None when there is none).
+
+    Found by name: the contact app sits below people and people never import it.
+    """
+    if request is None or not apps.is_installed("contact"):
+        return None
+    if not hasattr(request, "_oswego_contact_page"):
+        contact_page_model = apps.get_model("contact", "ContactPage")
+        request._oswego_contact_page = contact_page_model.objects.live().first()
+    return request._oswego_contact_page
+
+
 @register.simple_tag(takes_context=True)
 def contact_url(context, person=None):
-    """Where a “contact this person” button leads.
+    """Where a “contact this person” button leads: the contact page with the person already chosen.
 
-    Until the contact form exists: the person's page when it is live and not the
+    Without a live contact page: the person's page when it is live and not the
     current page, otherwise the firm's public address from the site settings
     (an empty string when there is none: the template then shows no button).
     """
     request = context.get("request")
+    contact_page = _contact_page(request)
+    contact_page_url = contact_page.get_url(request) if contact_page is not None else None
+    if contact_page_url:
+        if person is not None and person.live:
+            return f"{contact_page_url}?{urlencode({'person': person.pk})}"
+        return contact_page_url
     current = context.get("page")
     if person is not None and person.live and (current is None or current.pk != person.pk):
         return person.get_url(request)

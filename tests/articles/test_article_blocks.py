@@ -6,6 +6,7 @@ from wagtail_factories import ImageFactory
 
 from articles.blocks import PullQuoteBlock
 from articles.factories import ArticlePageFactory, stream
+from contact.factories import ContactPageFactory
 from core.blocks import ImageBlock
 from tests.helpers import soup
 
@@ -122,12 +123,20 @@ def test_quote_said_in_french_is_marked_translated_on_the_english_page(client, n
     assert quote.select_one(".pull-quote__role").get_text(strip=True) == "Partner, OswegO"
 
 
-def test_call_to_action_leads_to_the_person(client, news_index, person):
+def test_call_to_action_leads_to_the_contact_form_with_the_person_chosen(client, home, news_index, person):
+    ContactPageFactory(parent=home)
     article_with(news_index, ("cta", {"text": "Parlons de vos projets.", "button_label": "", "person": person.pk}))
     cta = body(client, "/fr/actualites/essai/").select_one(".cta")
     assert cta.select_one(".cta__text").get_text() == "Parlons de vos projets."
     button = cta.select_one("a.button")
     assert button.get_text(strip=True) == "Contacter Jamal Mossaddeq"
+    assert button["href"] == f"/fr/contact/?person={person.pk}"
+    assert body(client, "/en/news/trial/").select_one(".cta a.button")["href"] == f"/en/contact/?person={person.pk}"
+
+
+def test_call_to_action_leads_to_the_person_while_there_is_no_contact_page(client, news_index, person):
+    article_with(news_index, ("cta", {"text": "Parlons de vos projets.", "button_label": "", "person": person.pk}))
+    button = body(client, "/fr/actualites/essai/").select_one(".cta a.button")
     assert button["href"] == "/fr/equipe-dirigeante/jamal-mossaddeq/"
 
 

@@ -64,10 +64,22 @@ def test_generated_admin_password_is_kept_out_of_the_repository(db, tmp_path, se
         LAUNCH_FR,
         LAUNCH_EN,
         "/en/leadership/jamal-mossaddeq/",
+        "/fr/contact/",
+        "/en/contact/",
+        "/fr/contact/merci/",
+        "/en/contact/thank-you/",
     ],
 )
 def test_every_demo_page_is_served(client, demo, url):
     assert client.get(url).status_code == 200
+
+
+def test_contact_page_comes_last_in_the_menu_and_names_the_chosen_person(client, demo):
+    menu = [a.get_text(strip=True) for a in soup(client.get("/en/")).select(".site-nav a")]
+    assert menu[-1] == "Contact"
+    jamal = PersonPage.objects.get(full_name="Jamal Mossaddeq")
+    recipient = soup(client.get(f"/en/contact/?person={jamal.pk}")).select_one(".contact-recipient")
+    assert "Your message goes to Jamal Mossaddeq" in recipient.get_text()
 
 
 def test_home_page_shows_news_leadership_and_offices(client, demo):
@@ -96,6 +108,8 @@ def test_launch_article_in_french(client, demo):
     assert speakers["Ahmadou Moustapha Ndiaye"].a is None
     assert page.select_one(".block-list--check") is not None
     assert "Jamal Mossaddeq" in page.select_one(".cta").get_text()
+    jamal = PersonPage.objects.get(full_name="Jamal Mossaddeq")
+    assert page.select_one(".cta a.button")["href"] == f"/fr/contact/?person={jamal.pk}"
 
 
 def test_launch_article_in_english_links_back_to_french(client, demo):
@@ -153,6 +167,7 @@ def test_demo_pages_have_bounded_query_counts(client, demo, django_assert_max_nu
         "/fr/actualites/",
         "/fr/equipe-dirigeante/jamal-mossaddeq/",
         "/fr/implantations/casablanca/",
+        "/fr/contact/",
     ):
         client.get(url)
         with django_assert_max_num_queries(20):

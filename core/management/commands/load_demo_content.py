@@ -18,6 +18,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle, Topic
+from contact.models import ContactPage
 from core.demo_content.articles import ARTICLES, TOPICS
 from core.demo_content.offices import OFFICES
 from core.demo_content.people import PEOPLE
@@ -28,6 +29,39 @@ from people.models import PeopleIndexPage, PersonPage
 
 LANGUAGES = ("fr", "en")
 
+# The contact page's texts. The source gives no phone number or address, so
+# the page promises nothing it cannot keep: an answer by e-mail.
+CONTACT_PAGE = {
+    "title": {"fr": "Contact", "en": "Contact"},
+    "slug": {"fr": "contact", "en": "contact"},
+    "intro": {
+        "fr": (
+            "Un projet d’expérience client, de centre de relation client ou d’implantation nearshore ? "
+            "Écrivez-nous : votre message arrive directement à la personne de votre choix — ou à notre équipe "
+            "si vous ne savez pas à qui vous adresser — et nous vous répondons par e-mail."
+        ),
+        "en": (
+            "A customer experience, contact centre or nearshore project in mind? Write to us: your message goes "
+            "straight to the person you choose — or to our team if you are not sure whom to ask — and we answer "
+            "by e-mail."
+        ),
+    },
+    "thank_you_title": {
+        "fr": "Merci, votre message est bien arrivé",
+        "en": "Thank you, your message has arrived",
+    },
+    "thank_you_text": {
+        "fr": (
+            "Il est désormais entre les mains de la bonne personne chez OswegO, qui vous répondra par e-mail. "
+            "En attendant, nos actualités racontent ce que nous construisons, de l’Europe au Maghreb."
+        ),
+        "en": (
+            "It is now with the right person at OswegO, who will answer you by e-mail. "
+            "In the meantime, our news tells what we are building, from Europe to the Maghreb."
+        ),
+    },
+}
+
 
 def localized(field, values):
     """{"fr": a, "en": b} → {"field_fr": a, "field_en": b}."""
@@ -35,7 +69,7 @@ def localized(field, values):
 
 
 class Command(BaseCommand):
-    help = "Create the demo site (home page, settings, people, offices, articles) in French and English."
+    help = "Create the demo site (home page, settings, people, offices, articles, contact page) in French and English."
 
     def add_arguments(self, parser):
         parser.add_argument("--no-admin", action="store_true", help="Do not create the local admin account.")
@@ -115,6 +149,7 @@ class Command(BaseCommand):
         news_index = self.add_index(home, ArticleIndexPage, indexes["articles"])
         people_index = self.add_index(home, PeopleIndexPage, indexes["people"])
         offices_index = self.add_index(home, OfficeIndexPage, indexes["offices"])
+        self.load_contact_page(home)
         offices = self.load_offices(offices_index)
         people = self.load_people(people_index, offices)
         self.load_articles(news_index, people, offices)
@@ -126,6 +161,19 @@ class Command(BaseCommand):
             data["slug"]["fr"],
             **self.page_fields(data),
             **localized("introduction", data.get("intro", {})),
+            show_in_menus=True,
+        )
+
+    def load_contact_page(self, home):
+        data = CONTACT_PAGE
+        return self.get_or_add_child(
+            home,
+            ContactPage,
+            data["slug"]["fr"],
+            **self.page_fields(data),
+            **localized("intro", data["intro"]),
+            **localized("thank_you_title", data["thank_you_title"]),
+            **localized("thank_you_text", data["thank_you_text"]),
             show_in_menus=True,
         )
 

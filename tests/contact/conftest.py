@@ -1,0 +1,43 @@
+import time
+
+import pytest
+
+from contact.factories import ContactPageFactory
+from contact.spam import issue_stamp
+from tests.helpers import form_values, soup
+
+
+@pytest.fixture
+def contact_page(home):
+    return ContactPageFactory(parent=home)
+
+
+PROSPECT = {
+    "name": "Amina Benali",
+    "email": "amina.benali@atlas-telecom.example",
+    "company": "Atlas Télécom",
+    "country": "Maroc",
+    "message": "Nous voulons structurer notre centre de relation client à Casablanca.",
+}
+
+
+def fill(response, seconds_ago=60, **overrides):
+    """What a person submits after reading the form for a while: the form's own values, the prospect's answers."""
+    data = form_values(response, "form.contact-form")
+    data.update(PROSPECT)
+    data["stamp"] = issue_stamp(time.time() - seconds_ago)
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def submit(client):
+    """Open the contact form at ``url``, fill it in and send it; returns the POST response."""
+
+    def _submit(url, seconds_ago=60, **overrides):
+        page = client.get(url)
+        assert page.status_code == 200
+        action = soup(page).select_one("form.contact-form")["action"]
+        return client.post(action, fill(page, seconds_ago=seconds_ago, **overrides))
+
+    return _submit
