@@ -63,7 +63,7 @@ class ArticleIndexPage(BasePage):
 
     introduction = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -166,7 +166,7 @@ class ArticlePage(BasePage):
     reading_time_en = models.PositiveSmallIntegerField(default=1, editable=False)
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("standfirst"),
         FieldPanel("hero_image"),
         MultiFieldPanel(

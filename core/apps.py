@@ -7,4 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from core import signals  # noqa: F401 (connects the receivers)
+        from core.roles import ensure_roles
+
+        # Once per migrate, after every app's permissions exist.
+        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="oswego_roles")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,6 +11,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.panels import SharePanel, TranslationStatusPanel
 
 
 class BasePage(Page):
@@ -25,10 +28,15 @@ class BasePage(Page):
         help_text=_("Shown when a link to this page is shared (1200×630 works best)."),
     )
 
+    content_panels = [TranslationStatusPanel(), *Page.content_panels]
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("social_image"),
+        SharePanel(),
     ]
+
+    # Open Graph type of the page; articles say "article".
+    og_type = "website"
 
     class Meta:
         abstract = True
@@ -39,6 +47,19 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.get_summary()
+
+    def get_share_kicker(self):
+        """The small line above the title on the generated share image: the section's name."""
+        parent = self.get_parent()
+        return parent.title if parent is not None and parent.depth > 2 else "OswegO"
+
+    def get_share_figure(self):
+        """A (value, label) key figure for the share image, or None."""
+        return None
+
+    def get_structured_data(self, request):
+        """schema.org nodes describing this page (JSON-LD); the organisation and breadcrumbs are added for all."""
+        return []
 
     def get_alternate_query(self, request, language):
         """Query string that identifies this view in ``language`` (filters, page numbers)."""
@@ -52,6 +73,60 @@ class BasePage(Page):
         if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
             return True
         return bool(getattr(self, build_localized_fieldname("title", language), None))
+
+    # --- Editing in two languages --------------------------------------------
+    @property
+    def preview_modes(self):
+        """“Français” and “English”: preview what each reader gets, whatever the admin language."""
+        from core.templatetags.site_tags import LANGUAGE_AUTONYMS
+
+        return [(code, LANGUAGE_AUTONYMS.get(code, code)) for code, _name in settings.LANGUAGES]
+
+    @property
+    def default_preview_mode(self):
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in dict(settings.LANGUAGES) else self.default_preview_mode
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            # Render now, inside the language: a TemplateResponse renders lazily.
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+    def full_clean(self, *args, **kwargs):
+        self._fill_missing_slugs()
+        super().full_clean(*args, **kwargs)
+
+    def _fill_missing_slugs(self):
+        """A language with a title but no slug gets one from its title, unique among siblings."""
+        parent = self.get_parent() if self.pk else None
+        for code, _name in settings.LANGUAGES:
+            title = getattr(self, f"title_{code}", None)
+            if not title or getattr(self, f"slug_{code}", None):
+                continue
+            base = slugify(title) or "page"
+            taken = set()
+            if parent is not None:
+                siblings = parent.get_children().exclude(pk=self.pk)
+                taken = {value for value in siblings.values_list(f"slug_{code}", flat=True) if value}
+            candidate, number = base, 2
+            while candidate in taken:
+                candidate, number = f"{base}-{number}", number + 1
+            setattr(self, f"slug_{code}", candidate)
+
+    def save(self, *args, **kwargs):
+        # The untranslated columns (title, slug, draft_title, url_path) read the
+        # active language: save in the default one, so that admin listings,
+        # choosers and revisions read French for everybody.
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            return super().save_revision(*args, **kwargs)
 
     @property
     def content_language(self):
@@ -71,7 +146,7 @@ class HomePage(BasePage):
     intro_text = models.TextField(_("introduction"), blank=True)
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Hero")),
         MultiFieldPanel([FieldPanel("intro_heading"), FieldPanel("intro_text")], heading=_("Introduction")),
     ]

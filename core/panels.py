@@ -39,3 +39,39 @@ class SharePanel(Panel):
             "help_text", _("The page's public address in each language, and a QR code for printed material.")
         )
         super().__init__(**kwargs)
+
+
+class TranslationStatusPanel(Panel):
+    """Top of the editor: what is still missing in each language, and the page's public URLs."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "core/panels/translation_status.html"
+
+        def get_context_data(self, parent_context=None):
+            from core.translation_state import translation_status
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            rows = []
+            status = translation_status(page) if page.pk else {}
+            for code, _name in settings.LANGUAGES:
+                url = None
+                if page.pk:
+                    with translation.override(code):
+                        relative = page.get_url(self.request)
+                    url = self.request.build_absolute_uri(relative) if relative else None
+                rows.append(
+                    {
+                        "code": code,
+                        "name": LANGUAGE_AUTONYMS.get(code, code),
+                        "missing": status.get(code, []),
+                        "url": url,
+                        "live": page.live,
+                    }
+                )
+            context["rows"] = rows
+            return context
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("Translation"))
+        super().__init__(**kwargs)

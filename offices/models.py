@@ -17,7 +17,7 @@ class OfficeIndexPage(BasePage):
 
     introduction = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["offices.OfficePage"]
@@ -61,7 +61,7 @@ class OfficePage(BasePage):
     body = StreamField(base_body_blocks(), blank=True, verbose_name=_("body"))
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
         FieldPanel("opened_on"),
         FieldPanel("countries_served"),

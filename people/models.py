@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from core import structured_data
 from core.models import BasePage
+from core.panels import TranslationStatusPanel
 
 PHOTO_RENDITION = "fill-320x320"
 CARD_RENDITION = "fill-160x160"
@@ -22,7 +23,7 @@ class PeopleIndexPage(BasePage):
 
     introduction = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["people.PersonPage"]
@@ -84,6 +85,7 @@ class PersonPage(BasePage):
     )
 
     content_panels = [
+        TranslationStatusPanel(),
         TitleFieldPanel("full_name", targets=["slug_fr", "slug_en"], placeholder=_("Full name")),
         MultiFieldPanel([FieldPanel("role"), FieldPanel("organisation")], heading=_("Role")),
         FieldPanel("photo"),

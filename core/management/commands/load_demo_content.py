@@ -12,6 +12,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
@@ -83,8 +84,13 @@ class Command(BaseCommand):
             self.load_settings()
             self.load_sections(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} pages created)."))
-        if not options["no_admin"]:
-            self.ensure_admin()
+        if options["no_admin"]:
+            return
+        if not settings.LOCAL_ACCOUNTS:
+            # Production settings: no account with a known or printed password, ever.
+            self.stdout.write("No local accounts under these settings: create staff with `manage.py createsuperuser`.")
+            return
+        self.ensure_admin()
 
     # -- helpers -----------------------------------------------------------
     def get_or_add_child(self, parent, model, french_slug, **fields):
@@ -271,23 +277,42 @@ class Command(BaseCommand):
 
     # -- local admin -------------------------------------------------------
     def ensure_admin(self):
-        """A superuser for local use; its password comes from the environment or var/."""
-        user_model = get_user_model()
-        username = os.environ.get("ADMIN_USERNAME", "admin")
-        password = os.environ.get("ADMIN_PASSWORD")
-        password_file = settings.VAR_DIR / "admin_password"
-        if not password:
-            if password_file.exists():
-                password = password_file.read_text().strip()
-            else:
-                password = secrets.token_urlsafe(12)
-                settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
-                password_file.write_text(password)
-                password_file.chmod(0o600)
-        user = user_model.objects.filter(username=username).first()
-        if user is None:
-            user_model.objects.create_superuser(username=username, email="", password=password)
-        elif not user.check_password(password):
-            self.stdout.write(f"Admin account '{username}' exists with another password; left unchanged.")
-            return
-        self.stdout.write(f"Admin: /admin/ — user '{username}', password '{password}'")
+        """Local accounts, one per role, so a newcomer can try each: admin, editor, moderator.
+
+        Passwords come from the environment (ADMIN_PASSWORD, EDITOR_PASSWORD,
+        MODERATOR_PASSWORD) or are generated once and kept in var/ (git-ignored).
+        """
+        from core.roles import EDITORS, MODERATORS
+
+        accounts = [
+            (os.environ.get("ADMIN_USERNAME", "admin"), "ADMIN_PASSWORD", None),
+            ("editor", "EDITOR_PASSWORD", EDITORS),
+            ("moderator", "MODERATOR_PASSWORD", MODERATORS),
+        ]
+        for username, variable, group_name in accounts:
+            password = self.local_password(username, variable)
+            user = get_user_model().objects.filter(username=username).first()
+            if user is None:
+                if group_name is None:
+                    user = get_user_model().objects.create_superuser(username=username, email="", password=password)
+                else:
+                    user = get_user_model().objects.create_user(username=username, email="", password=password)
+                    user.groups.add(Group.objects.get(name=group_name))
+            elif not user.check_password(password):
+                self.stdout.write(f"Account '{username}' exists with another password; left unchanged.")
+                continue
+            role = group_name or "superuser"
+            self.stdout.write(f"Admin: /admin/ — user '{username}' ({role}), password '{password}'")
+
+    def local_password(self, username, variable):
+        password = os.environ.get(variable)
+        if password:
+            return password
+        password_file = settings.VAR_DIR / f"{username}_password"
+        if password_file.exists():
+            return password_file.read_text().strip()
+        password = secrets.token_urlsafe(12)
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        password_file.write_text(password)
+        password_file.chmod(0o600)
+        return password
