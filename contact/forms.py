@@ -64,33 +64,59 @@ class PersonChoiceField(forms.ModelChoiceField):
 
 
 class ContactForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    # Each message names its field: the summary at the top of the form lists them alone.
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={
+            "required": _("Enter your name."),
+            "max_length": _("Your name must be %(limit_value)d characters or fewer."),
+        },
+    )
     email = forms.EmailField(
         label=_("Work e-mail"),
         max_length=254,
         help_text=_("We only use it to answer you."),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": _("Enter your work e-mail address."),
+            "invalid": _("Enter an e-mail address in the form name@company.com."),
+            "max_length": _("Your e-mail address must be %(limit_value)d characters or fewer."),
+        },
     )
     company = forms.CharField(
-        label=_("Company"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "organization"})
+        label=_("Company"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        error_messages={
+            "required": _("Enter your company's name."),
+            "max_length": _("Your company's name must be %(limit_value)d characters or fewer."),
+        },
     )
     country = forms.CharField(
         label=_("Country"),
         max_length=80,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "country-name"}),
+        error_messages={"max_length": _("The country must be %(limit_value)d characters or fewer.")},
     )
     person = PersonChoiceField(
         label=_("Who is your message for?"),
         queryset=None,
         required=False,
         empty_label=_("No one in particular"),
+        error_messages={"invalid_choice": _("Choose someone from the list, or “No one in particular”.")},
     )
     message = forms.CharField(
         label=_("Your message"),
         max_length=5000,
         help_text=_("Your project, your questions: 5,000 characters at most."),
         widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _("Write your message."),
+            "max_length": _("Your message must be %(limit_value)d characters or fewer (it has %(show_value)d)."),
+        },
     )
     # Spam guards. A person never sees this field (it is hidden from sight, from
     # screen readers and from the keyboard); a form-filling bot fills it in.

@@ -33,9 +33,8 @@ def names(response):
 
 @pytest.fixture
 def staff_client(client, db):
-    """A marketing editor: admin access and the “view” and “delete” lead permissions, no superuser rights."""
+    """A marketing editor: no superuser rights, but the Editors group reads leads."""
     group = Group.objects.get(name="Editors")
-    group.permissions.add(*Permission.objects.filter(codename__in=["view_lead", "delete_lead"]))
     user = get_user_model().objects.create_user("marketing", "marketing@example.com", "a-long-test-password")
     user.groups.add(group)
     client.force_login(user)
@@ -122,11 +121,14 @@ def test_leads_appear_in_the_admin_menu(superuser_client, db):
 def test_marketing_staff_read_and_export_leads(staff_client, leads):
     assert names(staff_client.get(LEADS)) == ["John Carter", "Amina Benali", "Karim Alaoui"]
     assert staff_client.get(LEADS, {"export": "csv"}).status_code == 200
+    assert staff_client.get(f"{LEADS}inspect/{leads['john'].pk}/").status_code == 200
 
 
-def test_editors_without_the_permission_do_not_see_leads(client, db):
-    user = get_user_model().objects.create_user("writer", "writer@example.com", "a-long-test-password")
-    user.groups.add(Group.objects.get(name="Editors"))
+def test_admin_users_without_the_lead_permission_do_not_see_leads(client, db):
+    group = Group.objects.create(name="Translators")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = get_user_model().objects.create_user("translator", "translator@example.com", "a-long-test-password")
+    user.groups.add(group)
     client.force_login(user)
     assert LEADS.encode() not in client.get("/admin/").content
     assert client.get(LEADS).status_code == 302

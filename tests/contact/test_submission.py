@@ -127,12 +127,12 @@ def test_errors_are_shown_in_french_on_the_french_page(client, contact_page, sub
     assert summary["role"] == "alert"
     assert summary.h2.get_text(strip=True) == "Votre message n’est pas encore parti"
     links = {a["href"]: a.get_text(strip=True) for a in summary.select("a")}
-    assert links["#id_name"] == "Votre nom : Ce champ est obligatoire."
-    assert links["#id_email"] == "E-mail professionnel : Saisissez une adresse e-mail valide."
+    assert links["#id_name"] == "Indiquez votre nom."
+    assert links["#id_email"] == "Saisissez une adresse e-mail de la forme nom@entreprise.com."
     email = page.select_one("#id_email")
     assert email["aria-invalid"] == "true"
     assert "id_email_error" in email["aria-describedby"].split()
-    assert page.select_one("#id_email_error").get_text(strip=True) == "Saisissez une adresse e-mail valide."
+    assert page.select_one("#id_email_error").get_text(strip=True) == links["#id_email"]
     # What the prospect wrote is kept.
     assert page.select_one("#id_company")["value"] == PROSPECT["company"]
     assert page.select_one("#id_message").get_text(strip=True) == PROSPECT["message"]
@@ -144,8 +144,8 @@ def test_errors_are_shown_in_english_on_the_english_page(client, contact_page, s
     summary = soup(response).select_one(".form-errors")
     assert summary.h2.get_text(strip=True) == "Your message has not been sent yet"
     links = {a["href"]: a.get_text(strip=True) for a in summary.select("a")}
-    assert links["#id_company"] == "Company: This field is required."
-    assert links["#id_email"] == "Work e-mail: Enter a valid email address."
+    assert links["#id_company"] == "Enter your company's name."
+    assert links["#id_email"] == "Enter an e-mail address in the form name@company.com."
     assert not Lead.objects.exists()
 
 
@@ -156,7 +156,7 @@ def test_overlong_answers_are_refused(client, contact_page, submit, field, lengt
     value = "a" * length if field != "email" else "a" * length + "@example.com"
     response = submit("/en/contact/", **{field: value})
     assert response.status_code == 200
-    assert soup(response).select_one(f"#id_{field}_error") is not None
+    assert "characters or fewer" in soup(response).select_one(f"#id_{field}_error").get_text()
     assert not Lead.objects.exists()
 
 
