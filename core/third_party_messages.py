@@ -1,0 +1,12 @@
+"""Messages shown by libraries that ship no French translation.
+
+Listing them here lets `make messages` extract them into locale/fr, whose
+translations take precedence over the libraries' own catalogs.
+"""
+
+from django.utils.translation import gettext_noop
+
+MESSAGES = [
+    # wagtail_modeltranslation: two sibling pages with the same slug in one language.
+    gettext_noop("This slug is already in use"),
+]
