@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "people",
     "articles",
     "contact",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
