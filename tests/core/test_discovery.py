@@ -102,4 +102,4 @@ def test_share_panel_asks_to_publish_a_draft(superuser_client, news_index):
     draft = ArticlePageFactory(parent=news_index, live=False)
     page = soup(superuser_client.get(f"/admin/pages/{draft.pk}/edit/"))
     assert page.select_one(".oswego-share") is None
-    assert "Publiez la page" in page.get_text() or "Publish the page" in page.get_text()
+    assert "Publiez la page pour obtenir ses adresses publiques" in page.get_text()
