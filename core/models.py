@@ -12,6 +12,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.forms import BasePageForm
 from core.panels import SharePanel, TranslationStatusPanel
 
 
@@ -37,6 +38,7 @@ class BasePage(Page):
 
     # Open Graph type of the page; articles say "article".
     og_type = "website"
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

@@ -1,0 +1,28 @@
+from django import forms
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
+from wagtail.admin.forms import WagtailAdminPageForm
+
+SLUG_IN_USE = "This slug is already in use"
+
+
+class BasePageForm(WagtailAdminPageForm):
+    """The page editor's form for every page type."""
+
+    def add_error(self, field, error):
+        # wagtail_modeltranslation words its duplicate-slug error in the language
+        # of the slug it checks, not the editor's: a lazy message is worded when
+        # the page renders, in the editor's language.
+        if isinstance(error, forms.ValidationError) and _is_slug_in_use(error):
+            error = forms.ValidationError(gettext_lazy(SLUG_IN_USE), code="slug_in_use")
+        super().add_error(field, error)
+
+
+def _is_slug_in_use(error):
+    messages = set(error.messages) if hasattr(error, "error_list") else set()
+    known = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            known.add(gettext(SLUG_IN_USE))
+    return bool(messages) and messages <= known
