@@ -7,14 +7,18 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export PORT
 MANAGE := $(PY) manage.py
+# The pinned npm tools the browser tests use, when npm is there (CI installs it).
+NODE_TOOLS := $(if $(shell command -v npm),node_modules/.package-lock.json)
 
-.PHONY: help install install-dev run setup serve demo test lint format lock messages clean
+.PHONY: help install install-dev run setup serve demo test test-browser audit lint format lock messages clean
 
 help:
 	@echo "make run    set up everything and serve the site on http://127.0.0.1:$(PORT)"
 	@echo "make test   install the test tools and run the whole suite"
 	@echo "make lint   ruff + djlint;  make format   fix formatting"
 	@echo "make messages   extract and compile the template translations"
+	@echo "make test-browser   the browser journeys, axe and keyboard checks alone (Debian's chromium)"
+	@echo "make audit   Lighthouse on the main pages in both languages (phone preset)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -53,13 +57,29 @@ run: setup serve
 demo: install
 	$(MANAGE) load_demo_content
 
-test: install-dev
+test: install-dev $(NODE_TOOLS)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Real Chromium (/usr/bin/chromium, Debian's package) against gunicorn and
+# PostgreSQL; make test runs them too.
+test-browser: install-dev $(NODE_TOOLS)
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+
+# Pinned npm tools (axe-core, Lighthouse), installed from package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Lighthouse, phone preset, on the main pages in both languages: fails below
+# 100 in Accessibility, Best Practices or SEO (Performance is only printed).
+audit: install-dev node_modules/.package-lock.json
+	$(PY) -m tests.browser.live_site -- node tests/browser/audit.mjs
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/hadolint Dockerfile
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .
