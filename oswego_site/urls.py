@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,12 +12,16 @@ from core import views as core_views
 from core.sitemaps import PageSitemap
 from search import views as search_views
 
+# A lost database connection raised outside a view still gets the 503 page.
+handler500 = "core.views.server_error"
+
 # Outside the language prefix: the admin and machine endpoints.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", core_views.healthz, name="healthz"),
     path(
         "share/<int:page_id>-<str:language>-<int:version>.png",
         core_views.share_image,
@@ -29,7 +32,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Local runs only: gunicorn has no media server of its own.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", core_views.serve_media),
     ]
 
 # Every public page lives under /fr/ or /en/. A request for "/" (or any

@@ -5,6 +5,7 @@ environment (or a thin per-environment module) says so.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -86,9 +87,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Counts failed admin logins and locks the username out from that address.
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # First: every response, error pages and static files included, gets the
+    # security headers (CSP, Permissions-Policy, CORP…).
+    "core.security.SecurityHeadersMiddleware",
+    # A lost database connection becomes a 503 page in the visitor's language.
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "oswego_site.urls"
@@ -131,6 +141,25 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "core.security.LoginAttemptsBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed logins for one username from one address lock that pair out for
+# AXES_COOLOFF_MINUTES (nginx also rate-limits the login URL per address).
+# Unknown usernames count too, so the lock-out says nothing about which exist.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+
+# load_demo_content may create local accounts with generated passwords (never
+# under production settings, which turn this off).
+LOCAL_ACCOUNTS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -192,6 +221,16 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
+# Uploads: raster images only (no SVG, which can carry script), capped in bytes
+# and in pixels so a small "decompression bomb" cannot exhaust a worker's memory.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+# Decodes each upload once, so a corrupt or truncated image is refused with a message.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
+# Documents go out through Wagtail's view (permissions, privacy), always as a
+# download: no uploaded file is ever rendered by the browser on our origin.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- E-mail ---------------------------------------------------------------
