@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # The pinned npm tools the browser tests use, when npm is there (CI installs it).
 NODE_TOOLS := $(if $(shell command -v npm),node_modules/.package-lock.json)
 
-.PHONY: help install install-dev run setup serve demo test test-browser audit lint format lock messages clean
+.PHONY: help install install-dev run setup serve demo test test-browser audit lint format lock messages clean backup restore
 
 help:
 	@echo "make run    set up everything and serve the site on http://127.0.0.1:$(PORT)"
@@ -94,6 +94,14 @@ lock: install-dev
 	$(PIP) install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/base.txt pyproject.toml
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links --extra dev -o requirements/dev.txt pyproject.toml
+
+# A PostgreSQL dump of DATABASE_URL and an archive of the media, in var/backups/<timestamp>/.
+backup:
+	bin/backup
+
+# Into an empty database and media folder: make restore BACKUP=var/backups/<timestamp>
+restore:
+	bin/restore "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) var

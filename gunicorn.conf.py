@@ -8,6 +8,13 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
+# Request size limits at the door (gunicorn answers 400/414 itself); nginx caps
+# the body (deploy/nginx-tls.conf) and Django the form data.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+# Workers' heartbeat files in memory: a slow or full disk never gets a worker killed.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 # Recycle workers now and then so a slow leak never takes the site down; the
 # jitter keeps them from restarting all at once.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
@@ -15,10 +22,9 @@ max_requests_jitter = 100
 # gunicorn ≥ 25 shares one control socket per user between instances: two
 # instances (a test server beside `make run`) would break each other.
 control_socket_disable = True
+# Access log on stdout, one JSON object per line (values escaped, unlike
+# access_log_format); errors on stderr.
 accesslog = "-"
 errorlog = "-"
-access_log_format = (
-    '{"time":"%(t)s","method":"%(m)s","path":"%(U)s","query":"%(q)s","status":%(s)s,'
-    '"bytes":"%(B)s","duration_ms":%(M)s,"referer":"%(f)s","user_agent":"%(a)s"}'
-)
+logger_class = "oswego_site.gunicorn_logging.JsonAccessLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

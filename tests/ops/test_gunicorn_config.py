@@ -1,0 +1,73 @@
+"""gunicorn's settings come from the environment; its access log is one valid JSON object per line."""
+
+import datetime
+import json
+import logging
+import runpy
+from pathlib import Path
+
+from gunicorn.config import Config
+
+from oswego_site.gunicorn_logging import JsonAccessLogger
+
+CONFIG = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
+
+
+def load(monkeypatch, **environment):
+    for name in ("HOST", "PORT", "WEB_CONCURRENCY", "GUNICORN_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(CONFIG))
+
+
+def test_defaults_are_local_and_safe(monkeypatch):
+    config = load(monkeypatch)
+    assert config["bind"] == "127.0.0.1:8000"
+    assert config["workers"] == 2
+    assert config["timeout"] == 30
+    assert config["max_requests"] > 0 and config["max_requests_jitter"] > 0
+    assert config["control_socket_disable"] is True
+    assert config["accesslog"] == "-"
+    assert config["logger_class"] == "oswego_site.gunicorn_logging.JsonAccessLogger"
+
+
+def test_host_port_and_workers_come_from_the_environment(monkeypatch):
+    config = load(monkeypatch, HOST="0.0.0.0", PORT="9000", WEB_CONCURRENCY="5", GUNICORN_TIMEOUT="12")  # noqa: S104
+    assert config["bind"] == "0.0.0.0:9000"
+    assert config["workers"] == 5
+    assert config["timeout"] == 12
+
+
+class FakeResponse:
+    status = "200 OK"
+    sent = 1234
+    headers = [("Content-Type", "text/html")]
+
+
+def test_access_log_lines_are_json_even_for_hostile_paths(caplog):
+    config = Config()
+    config.set("accesslog", "-")
+    logger = JsonAccessLogger(config)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/fr/%22%0A",
+        "PATH_INFO": '/fr/"\n{"status": 500}\\',
+        "QUERY_STRING": "q=%00",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_USER_AGENT": 'bot "quoted"',
+    }
+    request = type("Request", (), {"headers": [("X-REQUEST-ID", "abc123")]})()
+    logger.access_log.propagate = True
+    with caplog.at_level(logging.INFO, logger="gunicorn.access"):
+        logger.access(FakeResponse(), request, environ, datetime.timedelta(milliseconds=42))
+    lines = [record.getMessage() for record in caplog.records if record.name == "gunicorn.access"]
+    assert len(lines) == 1
+    assert "\n" not in lines[0]
+    entry = json.loads(lines[0])
+    assert entry["path"] == '/fr/"\n{"status": 500}\\'
+    assert entry["status"] == 200
+    assert entry["duration_ms"] == 42
+    assert entry["request_id"] == "abc123"
+    assert entry["user_agent"] == 'bot "quoted"'
