@@ -46,7 +46,9 @@ def test_the_503_page_is_in_the_language_of_the_url(visitor, home):
     with failing(OperationalError):
         response = visitor.get("/fr/actualites/")
     assert response.status_code == 503
-    assert soup(response).html["lang"] == "fr"
+    page = soup(response)
+    assert page.html["lang"] == "fr"
+    assert "De retour dans un instant" in page.h1.get_text()
     assert response["Content-Language"] == "fr"
 
 
