@@ -32,7 +32,11 @@ def test_sitemap_lists_every_page_in_both_languages_with_alternates(client, pers
         ("/fr/implantations/casablanca/", "/en/offices/casablanca/"),
         ("/fr/actualites/", "/en/news/"),
     ]:
-        expected = {"fr": f"http://testserver{fr}", "en": f"http://testserver{en}", "x-default": f"http://testserver{fr}"}
+        expected = {
+            "fr": f"http://testserver{fr}",
+            "en": f"http://testserver{en}",
+            "x-default": f"http://testserver{fr}",
+        }
         assert entries[f"http://testserver{fr}"] == expected
         assert entries[f"http://testserver{en}"] == expected
 

@@ -74,17 +74,17 @@ def test_search_pages_are_noindex_and_never_cached_publicly(client, demo):
 
 
 BAD_QUERIES = [
-        "",
-        "q=",
-        "q=" + "a" * 10_000,
-        'q="expérience',
-        "q=client%20%26%20%7C%20!%20(%20)%20%3A*",
-        "q=%00",
-        "q=exp%00rience",
-        "q=%FF%FE",
-        "q=%27%3B%20DROP%20TABLE%20x%3B--",
-        "q=Maghreb&page=abc",
-        "q=Maghreb&page=999",
+    "",
+    "q=",
+    "q=" + "a" * 10_000,
+    'q="expérience',
+    "q=client%20%26%20%7C%20!%20(%20)%20%3A*",
+    "q=%00",
+    "q=exp%00rience",
+    "q=%FF%FE",
+    "q=%27%3B%20DROP%20TABLE%20x%3B--",
+    "q=Maghreb&page=abc",
+    "q=Maghreb&page=999",
 ]
 
 
