@@ -40,6 +40,8 @@ def test_database_error_in_a_view_gives_503_with_retry_after(visitor, home, exce
     page = soup(response)
     assert page.html["lang"] == "en"
     assert "Back in a moment" in page.h1.get_text()
+    # Nothing inline: it stands under the public Content-Security-Policy.
+    assert not page.find_all("script") and not page.find_all("style") and not page.find_all(style=True)
 
 
 def test_the_503_page_is_in_the_language_of_the_url(visitor, home):

@@ -63,6 +63,7 @@ def test_production_settings_are_locked_down(tmp_path):
         "assert s.SESSION_COOKIE_SAMESITE == 'Lax';"
         "assert s.SECURE_HSTS_SECONDS >= 31536000 and s.SECURE_HSTS_PRELOAD and s.SECURE_HSTS_INCLUDE_SUBDOMAINS;"
         "assert s.SECURE_SSL_REDIRECT and s.SECURE_PROXY_SSL_HEADER == ('HTTP_X_FORWARDED_PROTO', 'https');"
+        "import re; assert any(re.match(p, 'healthz') for p in s.SECURE_REDIRECT_EXEMPT);"
         "assert s.DATABASES['default']['CONN_HEALTH_CHECKS'] and s.DATABASES['default']['CONN_MAX_AGE'] > 0;"
         "assert not s.WAGTAIL_ENABLE_UPDATE_CHECK and s.WAGTAIL_GRAVATAR_PROVIDER_URL is None;"
         "assert 'svg' not in s.WAGTAILIMAGES_EXTENSIONS;"
