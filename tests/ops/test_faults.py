@@ -244,3 +244,34 @@ def test_the_access_log_is_one_json_object_per_line(site):
     assert entries
     assert {"time", "method", "path", "status", "duration_ms"} <= set(entries[-1])
     assert any(entry["status"] == 503 for entry in entries)
+
+
+RAW_REQUESTS = [
+    b"GET /fr/\xff\xfe/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    b"GET /fr/?q=\x00 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    b"GET /en/search/?q=%00%ff%fe HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    b"GET /fr/recherche/?q=" + b"x" * 20_000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    b"GET /static/../../../../etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    b"GET /static/%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    b"GET /fr/ HTTP/1.1\r\nHost: evil.example\r\n\r\n",
+    b"GET /fr/ HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(150)) + b"\r\n",
+    b"GET /fr/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Long: " + b"a" * 20_000 + b"\r\n\r\n",
+    b"POST /fr/contact/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+    b"Content-Length: 5\r\n\r\n\xff\x00\xfe=\x00",
+    b"BREW /fr/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+]
+
+
+@pytest.mark.parametrize("raw", RAW_REQUESTS, ids=range(len(RAW_REQUESTS)))
+def test_bad_bytes_on_the_wire_get_a_clean_answer(site, raw):
+    with socket.create_connection(("127.0.0.1", site.port), timeout=10) as connection:
+        connection.sendall(raw)
+        answer = b""
+        while b"\r\n" not in answer:
+            chunk = connection.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    status = int(answer.split(b" ", 2)[1])
+    assert 400 <= status < 500 or status in (200, 301, 302), answer[:200]
+    assert b"root:x:0:0" not in answer
