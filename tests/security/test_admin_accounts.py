@@ -19,8 +19,10 @@ def staff(db):
     return get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD)
 
 
-def log_in(client, username, password, **extra):
-    return client.post(LOGIN_URL, {"username": username, "password": password, **extra}, HTTP_ACCEPT_LANGUAGE="en")
+def log_in(client, username, password, address="127.0.0.1", **extra):
+    """An English-speaking visitor signs in; ``address`` is what the proxy says in X-Real-IP."""
+    data = {"username": username, "password": password, **extra}
+    return client.post(LOGIN_URL, data, HTTP_ACCEPT_LANGUAGE="en", HTTP_X_REAL_IP=address)
 
 
 def login_errors(response):
@@ -155,3 +157,14 @@ def test_demo_command_creates_no_account_under_production_settings(db, tmp_path,
     call_command("load_demo_content", verbosity=0)
     assert not get_user_model().objects.exists()
     assert not list(tmp_path.glob("*password*"))
+
+
+def test_behind_the_proxy_each_visitor_address_has_its_own_count(client, staff, settings):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    for _ in range(5):
+        response = log_in(client, "chief", "nope", address="203.0.113.7")
+    assert response.status_code == 429
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.7"
+    # Another visitor behind the same proxy still signs in.
+    response = log_in(client, "chief", PASSWORD, address="198.51.100.2")
+    assert response.status_code == 302
