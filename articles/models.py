@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -270,18 +271,23 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Kept on the page for the structured data, rendered with the same request.
-        self._authors = context["authors"] = [
-            authorship.person
-            for authorship in self.authors.select_related("person", "person__photo").all()
-            if authorship.person is not None
-        ]
-        self._topics = context["article_topics"] = list(self.topics.all())
-        context["index_url"] = self.get_parent().get_url(request)
-        context["related_articles"] = self.related()
-        context["table_of_contents"] = [
-            child.value for child in self.body if child.block_type == "heading" and child.value.get("level") == "h2"
-        ]
+        # Lazy: when the page's fragments are cached (core/cache.py), none of
+        # these queries run. Kept on the page for the structured data.
+        self._authors = context["authors"] = SimpleLazyObject(
+            lambda: [
+                authorship.person
+                for authorship in self.authors.select_related("person", "person__photo").all()
+                if authorship.person is not None
+            ]
+        )
+        self._topics = context["article_topics"] = SimpleLazyObject(lambda: list(self.topics.all()))
+        context["index_url"] = SimpleLazyObject(lambda: self.get_parent().get_url(request))
+        context["related_articles"] = SimpleLazyObject(self.related)
+        context["table_of_contents"] = SimpleLazyObject(
+            lambda: [
+                child.value for child in self.body if child.block_type == "heading" and child.value.get("level") == "h2"
+            ]
+        )
         return context
 
     def save(self, *args, **kwargs):

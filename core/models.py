@@ -63,6 +63,15 @@ class BasePage(Page):
         """schema.org nodes describing this page (JSON-LD); the organisation and breadcrumbs are added for all."""
         return []
 
+    # Set on a page the route cache restored (core/cache.py): the restrictions
+    # read when the route was kept, which a change of privacy invalidates.
+    known_view_restrictions = None
+
+    def get_view_restrictions(self):
+        if self.known_view_restrictions is not None:
+            return self.known_view_restrictions
+        return super().get_view_restrictions()
+
     def get_alternate_query(self, request, language):
         """Query string that identifies this view in ``language`` (filters, page numbers)."""
         return ""

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a cached page for an anonymous visitor is answered here.
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: the language comes from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
@@ -206,12 +208,53 @@ STORAGES = {
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # --- Caches ---------------------------------------------------------------
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "oswego",
+# Redis when REDIS_URL is set (shared by every gunicorn instance: page cache,
+# rate limits), this process's memory otherwise.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's RedisCache, keeping one client per pool (core/redis_cache.py).
+            "BACKEND": "core.redis_cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oswego"),
+            # A Redis outage must cost speed, not hang the workers.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "oswego",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# Whole pages for anonymous visitors (core/cache.py). Browsers keep a page
+# MAX_AGE seconds; shared caches (CDN, nginx) S_MAXAGE, purged on publish.
+PAGE_CACHE = {
+    "ENABLED": env_bool("PAGE_CACHE", True),
+    # For requests that still reach Wagtail: routes and rendered fragments
+    # ({% pagefragment %}), kept until the content changes.
+    "FRAGMENTS": env_bool("FRAGMENT_CACHE", True),
+    "TIMEOUT": env_int("PAGE_CACHE_TIMEOUT", 3600),
+    "MAX_AGE": env_int("PAGE_CACHE_MAX_AGE", 60),
+    "S_MAXAGE": env_int("PAGE_CACHE_S_MAXAGE", 600),
+    "STALE_WHILE_REVALIDATE": env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60),
 }
+
+# Publishing purges the reverse proxy or CDN in front (deploy/nginx.conf) when
+# FRONTEND_CACHE_PURGE_URL says where it listens (e.g. http://127.0.0.1:8080).
+if os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip():
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "core.cache.HTTPPurgeBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"].strip(),
+            "HOSTNAMES": env_list("FRONTEND_CACHE_HOSTNAMES") or ["*"],
+            "TIMEOUT": env_int("FRONTEND_CACHE_TIMEOUT", 3),
+        }
+    }
 
 # --- Wagtail --------------------------------------------------------------
 WAGTAIL_SITE_NAME = "OswegO"
@@ -232,6 +275,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Wagtail's automatic redirects only know the editor's admin language: core.signals
+# creates them for every language instead.
+WAGTAILREDIRECTS_AUTO_CREATE = False
 
 # --- E-mail ---------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -16,4 +16,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Tests see real renders (their query budgets measure them); the caching
+# tests (tests/core/test_caching.py) turn the page and fragment caches on.
+PAGE_CACHE = {**PAGE_CACHE, "ENABLED": False, "FRAGMENTS": False}  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
