@@ -1,0 +1,71 @@
+"""Images on phones: AVIF or WebP at sensible widths, width and height (no layout shift), lazy below the fold,
+the hero fetched first, and listings that fetch every rendition in one query."""
+
+import pytest
+from wagtail_factories import ImageFactory
+
+from articles.factories import ArticlePageFactory
+from tests.helpers import soup
+
+
+def pictured_article(news_index, **fields):
+    return ArticlePageFactory(parent=news_index, hero_image=ImageFactory(file__width=1600, file__height=900), **fields)
+
+
+def assert_modern_formats(picture, widths):
+    sources = picture.select("source")
+    assert {source["type"] for source in sources} == {"image/avif", "image/webp"}
+    for source in sources:
+        assert all(f"{width}w" in source["srcset"] for width in widths)
+        assert source["sizes"]
+    img = picture.img
+    assert img["width"] and img["height"]
+    assert img["alt"] == ""
+
+
+def test_article_hero_is_fetched_first_in_avif_or_webp_without_layout_shift(client, news_index):
+    pictured_article(news_index, slug_fr="photo")
+    picture = soup(client.get("/fr/actualites/photo/")).select_one(".article__hero picture")
+    assert_modern_formats(picture, (640, 1280))
+    assert picture.img["fetchpriority"] == "high"
+    assert picture.img.get("loading") != "lazy"
+
+
+def test_article_cards_load_lazily_in_avif_or_webp_without_layout_shift(client, news_index):
+    pictured_article(news_index)
+    page = soup(client.get("/fr/actualites/"))
+    picture = page.select_one(".article-card picture")
+    assert_modern_formats(picture, (320, 640))
+    assert picture.img["loading"] == "lazy"
+    assert picture.img["decoding"] == "async"
+    assert "card__image" in picture.img["class"]
+
+
+@pytest.mark.parametrize("url", ["/fr/actualites/", "/fr/"])
+def test_listing_queries_do_not_grow_with_pictured_articles(client, news_index, url, django_assert_max_num_queries):
+    pictured_article(news_index)
+    client.get(url)  # draws the renditions once
+    with django_assert_max_num_queries(25) as few:
+        client.get(url)
+    budget = len(few.captured_queries)  # read now: the next request clears the log
+    for _ in range(3):
+        pictured_article(news_index)
+    client.get(url)
+    with django_assert_max_num_queries(budget):
+        client.get(url)
+
+
+def test_related_article_cards_do_not_add_queries_per_picture(client, news_index, django_assert_max_num_queries):
+    main = pictured_article(news_index, slug_fr="principal")
+    main.related_articles.create(article=pictured_article(news_index))
+    main.save()
+    client.get("/fr/actualites/principal/")
+    with django_assert_max_num_queries(30) as few:
+        client.get("/fr/actualites/principal/")
+    budget = len(few.captured_queries)
+    for _ in range(2):
+        main.related_articles.create(article=pictured_article(news_index))
+    main.save()
+    client.get("/fr/actualites/principal/")
+    with django_assert_max_num_queries(budget):
+        client.get("/fr/actualites/principal/")
