@@ -39,6 +39,8 @@ def _is_routable_page(page):
 
 
 def _alternates(request, page=None, home_only=False):
+    from core.models import BasePage  # core.models uses this module's autonyms
+
     current = translation.get_language()
     if page is None and request is not None:
         match = getattr(request, "resolver_match", None)
@@ -51,8 +53,10 @@ def _alternates(request, page=None, home_only=False):
         with translation.override(code):
             if target is not None and _is_routable_page(target):
                 url = target.get_url(request)
-                available = target.has_translation(code) if hasattr(target, "has_translation") else True
-                query = target.get_alternate_query(request, code) if hasattr(target, "get_alternate_query") else ""
+                # Wagtail's own Page.has_translation() speaks of locales: only our pages answer per language.
+                ours = isinstance(target, BasePage)
+                available = target.has_translation(code) if ours else True
+                query = target.get_alternate_query(request, code) if ours else ""
                 if url and query:
                     url = f"{url}?{query}"
             elif request is not None:

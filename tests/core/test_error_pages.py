@@ -45,3 +45,10 @@ def test_500_page_in_the_visitor_language(db, url, heading, settings):
     response = client.get(url)
     assert response.status_code == 500
     assert soup(response).h1.get_text(strip=True) == heading
+
+
+def test_404_on_a_bare_install_without_a_home_page(client, db):
+    # Straight after `migrate`: Wagtail's own welcome page is the site root.
+    response = client.get("/en/nothing-here/")
+    assert response.status_code == 404
+    assert soup(response).h1.get_text(strip=True) == "Page not found"
