@@ -189,10 +189,29 @@ def entry_key(request, encoding):
     return f"{ENTRY_PREFIX}{_digest(request_identity(request))}:{encoding}"
 
 
-def fragment_key(request, name, page, extra=()):
-    """A rendered fragment of a page: the page's state and the request's identity, at this content version."""
-    parts = [name, request_content_version(request), request_identity(request), page.cache_key, *extra]
+# The fragments of templates/base.html, fetched with the route in one round trip.
+PAGE_FRAGMENTS = ("meta", "body")
+
+
+def fragment_key(request, name, extra=()):
+    """Where a rendered fragment of the page at this URL is kept (its entry says for which version and page)."""
+    parts = [name, request_identity(request), *extra]
     return f"{FRAGMENT_PREFIX}{_digest('|'.join(map(str, parts)))}"
+
+
+def cached_fragment(request, name, page, extra=()):
+    """The fragment rendered for this page, language, URL and content version, or None."""
+    key = fragment_key(request, name, extra)
+    prefetched = getattr(request, "_oswego_fragments", {})
+    entry = prefetched[key] if key in prefetched else cache.get(key)
+    if entry and entry["version"] == request_content_version(request) and entry["page"] == page.cache_key:
+        return entry["content"]
+    return None
+
+
+def keep_fragment(request, name, page, content, extra=()):
+    entry = {"version": request_content_version(request), "page": page.cache_key, "content": content}
+    cache.set(fragment_key(request, name, extra), entry, settings.PAGE_CACHE["TIMEOUT"])
 
 
 def accepted_encoding(request):
@@ -219,11 +238,12 @@ def _compressible(response):
 
 
 def compress(body, encoding, best=False):
-    """Brotli or gzip; ``best`` for bodies compressed once and served many times."""
+    """Brotli or gzip: the best for bodies compressed once and served many times, the fastest for one response
+    (its compression must cost less than what the page cache saved)."""
     if encoding == "br":
-        return brotli.compress(body, quality=11 if best else 3, mode=brotli.MODE_TEXT)
+        return brotli.compress(body, quality=11 if best else 1, mode=brotli.MODE_TEXT)
     if encoding == "gzip":
-        return gzip.compress(body, compresslevel=9 if best else 4, mtime=0)
+        return gzip.compress(body, compresslevel=9 if best else 1, mtime=0)
     return body
 
 
@@ -276,14 +296,20 @@ def restore_route(request):
     if not _route_cacheable(request):
         return
     key = route_key(request)
+    fragment_keys = [fragment_key(request, name) for name in PAGE_FRAGMENTS]
+    # One round trip: the route, the page's fragments and, when the page cache
+    # did not read it, the content version.
+    keys = [key, *fragment_keys]
+    if getattr(request, "content_version", None) is None:
+        keys.append(VERSION_KEY)
     try:
-        # The content version too, in the same round trip, when the page cache did not read it.
-        found = cache.get_many([key] if getattr(request, "content_version", None) else [VERSION_KEY, key])
+        found = cache.get_many(keys)
     except Exception:
         logger.exception("Route cache unavailable")
         return
     if VERSION_KEY in found:
         request.content_version = found[VERSION_KEY]
+    request._oswego_fragments = {name: found.get(name) for name in fragment_keys}
     entry = found.get(key)
     if entry is not None and entry["version"] == request_content_version(request):
         page = entry["page"]

@@ -3,9 +3,10 @@
 The page cache (core/cache.py) keeps whole responses for anonymous visitors;
 this keeps what is costly to render (the body, the metadata) for the requests
 that still reach Wagtail: when the page cache is off, for a first visitor of a
-URL, or with a new query string. A fragment is keyed by the site's content
-version, the page's state (id, path, last publication), the language, host,
-path and query, so it can never outlive a publish nor cross languages.
+URL, or with a new query string. A fragment is kept per host, language, path
+and query, and served only for the content version and the page state (id,
+path, last publication) it was rendered for: it never outlives a publish nor
+crosses languages. base.html's fragments come with the route, in one round trip.
 
 Rendered afresh, never stored: previews, logged-in users, anything but GET,
 no page in the context (error pages, search), and a fragment that used a CSRF
@@ -16,9 +17,8 @@ import logging
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 
-from core.cache import fragment_key, is_anonymous, request_content_version
+from core.cache import cached_fragment, is_anonymous, keep_fragment, request_content_version
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -44,9 +44,9 @@ class PageFragmentNode(template.Node):
             or request_content_version(request) is None
         ):
             return self.nodelist.render(context)
-        key = fragment_key(request, self.name, page, [value.resolve(context) for value in self.vary_on])
+        extra = [value.resolve(context) for value in self.vary_on]
         try:
-            content = cache.get(key)
+            content = cached_fragment(request, self.name, page, extra)
         except Exception:
             logger.exception("Fragment cache unavailable")
             return self.nodelist.render(context)
@@ -56,7 +56,7 @@ class PageFragmentNode(template.Node):
         # A CSRF token belongs to one visitor: a page that used one keeps nothing.
         if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             try:
-                cache.set(key, content, settings.PAGE_CACHE["TIMEOUT"])
+                keep_fragment(request, self.name, page, content, extra)
             except Exception:
                 logger.exception("Fragment cache unavailable")
         return content
