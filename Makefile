@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # The pinned npm tools the browser tests use, when npm is there (CI installs it).
 NODE_TOOLS := $(if $(shell command -v npm),node_modules/.package-lock.json)
 
-.PHONY: help install install-dev run setup serve demo test test-browser audit lint format lock messages clean backup restore
+.PHONY: help install install-dev run setup serve demo test test-browser audit lint format lock messages bench clean backup restore
 
 help:
 	@echo "make run    set up everything and serve the site on http://127.0.0.1:$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make messages   extract and compile the template translations"
 	@echo "make test-browser   the browser journeys, axe and keyboard checks alone (Debian's chromium)"
 	@echo "make audit   Lighthouse on the main pages in both languages (phone preset)"
+	@echo "make bench   load test: cold, warm, floor, nginx static and proxy cache (bench/README.md)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -94,6 +95,11 @@ lock: install-dev
 	$(PIP) install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/base.txt pyproject.toml
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links --extra dev -o requirements/dev.txt pyproject.toml
+
+# Load test on this machine, a few minutes (bench/README.md): gunicorn against
+# PostgreSQL and Redis, wrk and nginx from Debian (installed when missing). Not in CI.
+bench: install
+	$(PY) bench/run.py
 
 # A PostgreSQL dump of DATABASE_URL and an archive of the media, in var/backups/<timestamp>/.
 backup:

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap as sitemap_view
@@ -34,6 +36,12 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", core_views.serve_media),
     ]
+
+if os.environ.get("BENCH_FLOOR") == "1":
+    # `make bench` only: the framework's floor, a trivial view behind every middleware.
+    from bench.floor import floor
+
+    urlpatterns += [path("bench/floor/", floor)]
 
 # Every public page lives under /fr/ or /en/. A request for "/" (or any
 # unprefixed path) is redirected by LocaleMiddleware according to the

@@ -1,0 +1,532 @@
+"""`make bench`: the site under load on this machine, with its two references, in one table.
+
+1. A database of its own (oswego_bench on 127.0.0.1:5432) with the demo content, Redis db 14.
+2. gunicorn (gunicorn.conf.py, 2 workers) with the page cache off — "cold": every request goes through
+   Wagtail, rendered fragments stay on — then on — "warm"; wrk loads each page from a second process.
+3. The references, in the same run: a trivial view behind the same middleware in the same gunicorn (the
+   framework's floor, routed only with BENCH_FLOOR=1) and the launch article's bytes served as a static
+   file by nginx (the machine's limit).
+4. nginx with deploy/nginx/oswego.conf in front of two gunicorn instances sharing PostgreSQL and Redis:
+   the article through the proxy cache, then an edit published through one instance's admin, read
+   through the other instance and through the proxy on the very next request.
+
+Everything it starts, it stops. Loopback only. BENCH_DURATION (seconds per wrk run, default 3).
+"""
+
+import datetime
+import gzip
+import http.cookiejar
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import brotli
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+VAR = ROOT / "var" / "bench"
+DATABASE = os.environ.get("BENCH_DATABASE", "oswego_bench")
+POSTGRES = "postgres://postgres@127.0.0.1:5432"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+DURATION = int(os.environ.get("BENCH_DURATION", "3"))
+CONNECTIONS, THREADS = 8, 2
+HOST = "localhost"  # the demo site's hostname: visitors and purges agree on it
+BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+
+LAUNCH = (
+    "/fr/actualites/le-maghreb-territoire-strategique-de-lexperience-client/",
+    "/en/news/the-maghreb-a-strategic-territory-for-customer-experience/",
+)
+PAGES = [
+    ("home", ("/fr/", "/en/")),
+    ("launch article", LAUNCH),
+    ("person", ("/fr/equipe-dirigeante/jamal-mossaddeq/", "/en/leadership/jamal-mossaddeq/")),
+    ("office", ("/fr/implantations/casablanca/", "/en/offices/casablanca/")),
+    ("article index", ("/fr/actualites/", "/en/news/")),
+]
+FLOOR = "/bench/floor/"
+
+
+def require(condition, message):
+    if not condition:
+        sys.exit(f"bench: {message}")
+
+
+def say(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def sh(*command, env=None, quiet=True, check=True):
+    result = subprocess.run(command, env=env, capture_output=quiet, text=True, check=False)  # noqa: S603
+    if check and result.returncode != 0:
+        sys.exit(f"bench: {' '.join(map(str, command))} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+# --- Tools and services -------------------------------------------------------
+
+
+def ensure_tools():
+    missing = [name for name in ("wrk", "nginx") if not shutil.which(name)]
+    if missing or not PURGE_MODULE.exists():
+        say("installing Debian's wrk, nginx and its cache-purge module")
+        sh("apt-get", "update", "-qq")
+        sh("apt-get", "install", "-y", "-qq", "wrk", "nginx", "libnginx-mod-http-cache-purge")
+
+
+def ensure_services():
+    if sh("pg_isready", "-h", "127.0.0.1", "-p", "5432", check=False).returncode != 0:
+        say("starting PostgreSQL")
+        version = sorted(os.listdir("/etc/postgresql"))[-1]
+        sh("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start", check=False)
+        for _ in range(30):
+            if sh("pg_isready", "-h", "127.0.0.1", "-p", "5432", check=False).returncode == 0:
+                break
+            time.sleep(1)
+    if sh("redis-cli", "-h", "127.0.0.1", "-p", "6379", "ping", check=False).stdout.strip() != "PONG":
+        say("starting Redis")
+        if not shutil.which("redis-server"):
+            sh("apt-get", "install", "-y", "-qq", "redis-server")
+        Path("/var/lib/redis").mkdir(parents=True, exist_ok=True)
+        Path("/var/log/redis").mkdir(parents=True, exist_ok=True)
+        sh(
+            *("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379"),
+            *("--save", "", "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log"),
+        )
+        time.sleep(1)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# --- The site -----------------------------------------------------------------
+
+
+def site_env(**extra):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "oswego_site.settings.dev",
+        "PYTHONPATH": str(ROOT),
+        "VAR_DIR": str(VAR),
+        "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
+        "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": "oswego-bench",
+        "CONN_MAX_AGE": "60",
+        "WEB_CONCURRENCY": "2",
+        # A worker restart every 1,000 requests would be most of what a short run measures.
+        "GUNICORN_MAX_REQUESTS": "0",
+        "LOG_LEVEL": "WARNING",
+        "BENCH_FLOOR": "1",
+        "HOST": "127.0.0.1",
+        "FRONTEND_CACHE_PURGE_URL": "",
+    }
+    env.update({key: str(value) for key, value in extra.items()})
+    return env
+
+
+def set_up_site(env):
+    say(f"fresh database {DATABASE} with the demo content")
+    for statement in (f"DROP DATABASE IF EXISTS {DATABASE}", f"CREATE DATABASE {DATABASE}"):
+        sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", statement)
+    sh("redis-cli", "-u", REDIS_URL, "flushdb")
+    manage = (str(PYTHON), "manage.py")
+    sh(*manage, "migrate", "--noinput", env=env)
+    sh(*manage, "update_translation_fields", env=env)
+    sh(*manage, "collectstatic", "--noinput", "--verbosity", "0", env=env)
+    sh(*manage, "load_demo_content", env=env)
+
+
+@contextmanager
+def gunicorn(name, port, **extra):
+    env = site_env(PORT=port, **extra)
+    log = open(VAR / f"gunicorn-{name}.log", "w")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(  # noqa: S603
+        [str(GUNICORN), "--config", "gunicorn.conf.py", "oswego_site.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}{FLOOR}")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@contextmanager
+def nginx(config):
+    conf = VAR / "nginx" / "nginx.conf"
+    conf.write_text(config)
+    sh("nginx", "-t", "-q", "-c", str(conf), "-p", str(VAR / "nginx"))
+    process = subprocess.Popen(  # noqa: S603
+        [shutil.which("nginx"), "-c", str(conf), "-p", str(VAR / "nginx"), "-g", "daemon off;"], start_new_session=True
+    )
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def wait_for(url, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            fetch(url)
+            return
+        except (OSError, urllib.error.URLError):
+            time.sleep(0.3)
+    sys.exit(f"bench: {url} did not answer")
+
+
+def fetch(url, encoding="identity", opener=None, data=None, headers=None):
+    request = urllib.request.Request(  # noqa: S310 - loopback URLs built here
+        url, data=data, headers={"Host": HOST, "Accept-Encoding": encoding, **(headers or {})}
+    )
+    with (opener or urllib.request.build_opener()).open(request, timeout=30) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+def decoded(headers, body):
+    encoding = headers.get("Content-Encoding")
+    if encoding == "br":
+        return brotli.decompress(body)
+    if encoding == "gzip":
+        return gzip.decompress(body)
+    return body
+
+
+# --- Measurements -------------------------------------------------------------
+
+
+def wrk(url, encodings=BROWSER_ENCODINGS, host=HOST):
+    output = sh(
+        *("wrk", "-t", str(THREADS), "-c", str(CONNECTIONS), "-d", f"{DURATION}s", "--latency"),
+        *("-H", f"Host: {host}", "-H", f"Accept-Encoding: {encodings}", url),
+    ).stdout
+
+    def latency(label):
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        return value * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": latency(50),
+        "p99": latency(99),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def measure_floor(base, runs):
+    """The floor, measured before and after the pages it frames, then averaged: the machine drifts."""
+    runs.append(wrk(base + FLOOR))
+    return runs
+
+
+def average(runs):
+    return {key: sum(run[key] for run in runs) / len(runs) for key in ("rps", "p50", "p99")}
+
+
+def weight(base, path):
+    """Bytes a phone downloads for the page (Brotli, as browsers ask): HTML, CSS, JS, fonts."""
+    _status, headers, body = fetch(base + path, "br")
+    html = decoded(headers, body).decode()
+    sizes = {"html": len(body), "css": 0, "js": 0, "fonts": 0}
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    for href in stylesheets:
+        _status, _headers, css = fetch(base + href, "br")
+        sizes["css"] += len(css)
+        for font in re.findall(rb"url\(['\"]?([^'\")]+\.woff2?)", decoded(_headers, css)):
+            sizes["fonts"] += len(fetch(base + font.decode(), "br")[2])
+    for src in re.findall(r'<script[^>]+src="([^"]+)"', html):
+        sizes["js"] += len(fetch(base + src, "br")[2])
+    return sizes
+
+
+def count_queries(urls):
+    output = sh(str(PYTHON), str(ROOT / "bench" / "queries.py"), HOST, *urls, env=site_env()).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+# --- Two instances, one edit ------------------------------------------------------
+
+
+def admin_session(base, password):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    _s, _h, body = fetch(base + "/admin/login/", opener=opener)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    form = {"username": "admin", "password": password, "csrfmiddlewaretoken": token, "next": "/admin/"}
+    fetch(base + "/admin/login/", opener=opener, data=urllib.parse.urlencode(form).encode())
+    require(any(cookie.name == "sessionid" for cookie in jar), "admin login failed")
+    return opener
+
+
+def publish_through(base, opener, page_id):
+    url = f"{base}/admin/bulk/wagtailcore/page/publish/?id={page_id}&next=/admin/"
+    _s, _h, body = fetch(url, opener=opener)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    fetch(url, opener=opener, data=urllib.parse.urlencode({"csrfmiddlewaretoken": token}).encode())
+
+
+def save_draft_title(new_title):
+    code = (
+        "from articles.models import ArticlePage;"
+        f"page = ArticlePage.objects.get(slug_fr={LAUNCH[0].strip('/').split('/')[-1]!r});"
+        "draft = page.get_latest_revision_as_object();"
+        f"draft.title_fr = draft.title = {new_title!r};"
+        "draft.save_revision();"
+        "print(page.pk)"
+    )
+    return int(sh(str(PYTHON), "manage.py", "shell", "-c", code, env=site_env()).stdout.strip().splitlines()[-1])
+
+
+def h1(body):
+    match = re.search(rb"<h1[^>]*>(.*?)</h1>", body, re.S)
+    return match.group(1).decode().strip() if match else ""
+
+
+def two_instances(proxy, instance_a, instance_b, password):
+    path = LAUNCH[0]
+    before = h1(decoded(*fetch(instance_b + path, "gzip")[1:]))
+    proxied = fetch(proxy + path, "gzip")
+    fetch(proxy + path, "gzip")
+    new_title = f"{before} — mis à jour {datetime.datetime.now():%H:%M:%S}"
+    page_id = save_draft_title(new_title)
+    require(h1(decoded(*fetch(instance_b + path, "gzip")[1:])) == before, "a draft was served")
+    opener = admin_session(instance_a, password)
+    started = time.perf_counter()
+    publish_through(instance_a, opener, page_id)
+    published = time.perf_counter()
+    on_b = h1(decoded(*fetch(instance_b + path, "gzip")[1:]))
+    _status, proxy_headers, proxy_body = fetch(proxy + path, "gzip")
+    through_proxy = h1(decoded(proxy_headers, proxy_body))
+    return {
+        "title": new_title,
+        "publish_seconds": round(published - started, 3),
+        "proxy_status_before": proxied[1].get("X-Cache-Status"),
+        "served_by_b": on_b == new_title,
+        "served_through_proxy": through_proxy == new_title,
+        "proxy_status_after": proxy_headers.get("X-Cache-Status"),
+    }
+
+
+# --- nginx configuration ----------------------------------------------------------
+
+
+def nginx_config(static_port, proxy_port, upstream_ports):
+    site = (ROOT / "deploy" / "nginx" / "oswego.conf").read_text()
+    replacements = {
+        "    server 127.0.0.1:8000;\n": "".join(f"    server 127.0.0.1:{port};\n" for port in upstream_ports),
+        "    listen 80;\n": f"    listen 127.0.0.1:{proxy_port};\n",
+        "/var/cache/nginx/oswego": str(VAR / "nginx" / "cache"),
+    }
+    for old, new in replacements.items():
+        require(site.count(old) == 1, f"deploy/nginx/oswego.conf changed shape: {old!r}")
+        site = site.replace(old, new)
+    temp = VAR / "nginx" / "temp"
+    return f"""load_module {PURGE_MODULE};
+worker_processes auto;
+pid {VAR / "nginx" / "nginx.pid"};
+error_log {VAR / "nginx" / "error.log"} warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_timeout 65;
+    access_log off;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+
+    # The machine's limit: the launch article's bytes as a static file (gzip, like the proxy serves it).
+    server {{
+        listen 127.0.0.1:{static_port};
+        root {VAR / "static-reference"};
+        gzip_static on;
+        location / {{ default_type text/html; }}
+    }}
+
+    # deploy/nginx/oswego.conf, ports and cache path changed.
+{site}
+}}
+"""
+
+
+# --- The run ------------------------------------------------------------------
+
+
+def table(results):
+    pct = lambda a, b: f"{100 * a / b:.0f} %" if b else "–"  # noqa: E731
+    lines = [
+        "| page | lang | cold req/s | cold p50 / p99 ms | warm req/s | warm p50 / p99 ms | queries render / cold / warm"
+        " | HTML | CSS | JS | fonts (bytes, Brotli) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, paths in PAGES:
+        for code, path in zip(("fr", "en"), paths, strict=True):
+            cold, warm, q, w = (results[k][path] for k in ("cold", "warm", "queries", "weight"))
+            lines.append(
+                f"| {name} | {code} | {cold['rps']:.0f} | {cold['p50']:.1f} / {cold['p99']:.1f} | {warm['rps']:.0f} "
+                f"| {warm['p50']:.1f} / {warm['p99']:.1f} | {q['render']} / {q['cold']} / {q['warm']} "
+                f"| {w['html']:,} | {w['css']:,} | {w['js']} | {w['fonts']} |"
+            )
+    floor_cold, floor_warm = results["floor_cold"], results["floor_warm"]
+    static, proxy = results["static"], results["proxy"]
+    lines += [
+        "",
+        "| reference | req/s | p50 / p99 ms |",
+        "| --- | ---: | ---: |",
+        f"| floor: trivial view, same gunicorn (cold run) | {floor_cold['rps']:.0f} "
+        f"| {floor_cold['p50']:.1f} / {floor_cold['p99']:.1f} |",
+        f"| floor: trivial view, same gunicorn (warm run) | {floor_warm['rps']:.0f} "
+        f"| {floor_warm['p50']:.1f} / {floor_warm['p99']:.1f} |",
+        f"| nginx: launch article bytes as a static file (gzip) | {static['rps']:.0f} "
+        f"| {static['p50']:.1f} / {static['p99']:.1f} |",
+    ]
+    for code, path in zip(("fr", "en"), LAUNCH, strict=True):
+        run = proxy[path]
+        lines.append(
+            f"| nginx proxy cache (deploy/), launch article {code}, 2 gunicorn behind | {run['rps']:.0f} "
+            f"| {run['p50']:.1f} / {run['p99']:.1f} |"
+        )
+
+    warm_pages = [results["warm"][path] for _n, paths in PAGES for path in paths]
+    worst_warm = min(run["rps"] for run in warm_pages)
+    warm_queries = max(results["queries"][path]["warm"] for _n, paths in PAGES for path in paths)
+    cold_launch = [results["cold"][path] for path in LAUNCH]
+    worst_proxy = min(run["rps"] for run in proxy.values())
+    two = results["two_instances"]
+    checks = [
+        (
+            f"warm pages ≥ 70 % of the floor with 0 queries: slowest {worst_warm:.0f} req/s = "
+            f"{pct(worst_warm, floor_warm['rps'])}, {warm_queries} queries",
+            worst_warm >= 0.7 * floor_warm["rps"] and warm_queries == 0,
+        ),
+        (
+            "cold launch article ≥ 25 % of the floor, p99 < 250 ms at 8 clients: "
+            + ", ".join(
+                f"{run['rps']:.0f} req/s = {pct(run['rps'], floor_cold['rps'])}, p99 {run['p99']:.0f} ms"
+                for run in cold_launch
+            ),
+            all(run["rps"] >= 0.25 * floor_cold["rps"] and run["p99"] < 250 for run in cold_launch),
+        ),
+        (
+            f"proxy cache ≥ 70 % of nginx's static rate: slowest {worst_proxy:.0f} req/s = "
+            f"{pct(worst_proxy, static['rps'])}",
+            worst_proxy >= 0.7 * static["rps"],
+        ),
+        (
+            f"edit published through instance A (bulk publish in its admin, {two['publish_seconds']} s), "
+            f"next request: served by B {'yes' if two['served_by_b'] else 'NO'}, through the proxy "
+            f"{'yes' if two['served_through_proxy'] else 'NO'} (X-Cache-Status {two['proxy_status_after']})",
+            two["served_by_b"] and two["served_through_proxy"],
+        ),
+    ]
+    lines += ["", *(f"- {'MET' if ok else 'MISSED'}: {text}" for text, ok in checks)]
+    return "\n".join(lines), all(ok for _t, ok in checks)
+
+
+def main():
+    started = time.time()
+    os.chdir(ROOT)
+    VAR.mkdir(parents=True, exist_ok=True)
+    (VAR / "nginx" / "temp").mkdir(parents=True, exist_ok=True)
+    (VAR / "static-reference").mkdir(parents=True, exist_ok=True)
+    ensure_tools()
+    ensure_services()
+    password = secrets.token_urlsafe(18)
+    set_up_site(site_env(ADMIN_PASSWORD=password))
+    load_before = os.getloadavg()
+    say(f"load average before the runs: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
+    urls = [path for _name, paths in PAGES for path in paths]
+    results = {"cold": {}, "warm": {}, "weight": {}, "proxy": {}}
+
+    say("queries per request (in-process, same database and Redis)")
+    results["queries"] = count_queries(urls)
+
+    say(f"cold: page cache off, {len(urls)} pages × {DURATION} s, {CONNECTIONS} clients")
+    with gunicorn("cold", free_port(), PAGE_CACHE=0) as base:
+        floors = measure_floor(base, [])
+        for url in urls:
+            fetch(base + url, "br")
+            results["cold"][url] = wrk(base + url)
+        results["floor_cold"] = average(measure_floor(base, floors))
+
+    static_port, proxy_port, port_a, port_b = free_port(), free_port(), free_port(), free_port()
+    purge = {"FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{proxy_port}"}
+    with ExitStack() as stack:
+        say("warm: page cache on (Redis)")
+        base = stack.enter_context(gunicorn("a", port_a, PAGE_CACHE=1, **purge))
+        floors = measure_floor(base, [])
+        for url in urls:
+            fetch(base + url, "br")
+            results["warm"][url] = wrk(base + url)
+            results["weight"][url] = weight(base, url)
+        results["floor_warm"] = average(measure_floor(base, floors))
+
+        say("nginx: static reference and the proxy cache in front of two instances")
+        instance_b = stack.enter_context(gunicorn("b", port_b, PAGE_CACHE=1, **purge))
+        article = fetch(base + LAUNCH[0])[2]
+        (VAR / "static-reference" / "article.html").write_bytes(article)
+        (VAR / "static-reference" / "article.html.gz").write_bytes(gzip.compress(article, 9, mtime=0))
+        stack.enter_context(nginx(nginx_config(static_port, proxy_port, (port_a, port_b))))
+        wait_for(f"http://127.0.0.1:{static_port}/article.html")
+        results["static"] = wrk(f"http://127.0.0.1:{static_port}/article.html", "gzip")
+        proxy = f"http://127.0.0.1:{proxy_port}"
+        for url in LAUNCH:
+            fetch(proxy + url, "gzip")
+            require(fetch(proxy + url, "gzip")[1].get("X-Cache-Status") == "HIT", "the proxy does not cache")
+            results["proxy"][url] = wrk(proxy + url, "gzip")
+        say("two instances: an edit published through A, read through B and the proxy")
+        results["two_instances"] = two_instances(proxy, base, instance_b, password)
+
+    load_after = os.getloadavg()
+    results["load"] = {"before": load_before, "after": load_after}
+    report, all_met = table(results)
+    header = (
+        f"{datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z} · {os.uname().nodename} · {os.cpu_count()} cores · "
+        f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after · wrk {THREADS} threads, "
+        f"{CONNECTIONS} connections, {DURATION} s per run · gunicorn 2 sync workers · {time.time() - started:.0f} s"
+    )
+    (VAR / "results.json").write_text(json.dumps(results, indent=2, default=str))
+    (VAR / "results.md").write_text(header + "\n\n" + report + "\n")
+    print()
+    print(header)
+    print()
+    print(report)
+    return 0 if results["two_instances"]["served_by_b"] and results["two_instances"]["served_through_proxy"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
