@@ -54,6 +54,16 @@ def postgres_available(url=POSTGRES_URL):
         return False
 
 
+def _process_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class LiveSite:
     """Context manager: a served site at ``self.url`` until exit."""
 
@@ -119,7 +129,22 @@ class LiveSite:
     def __exit__(self, *exc_info):
         self.stop()
 
+    def _drop_abandoned_databases(self):
+        """Databases of earlier runs whose process is gone (killed before it could clean up)."""
+        with psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=3) as connection:
+            names = [
+                name
+                for (name,) in connection.execute(
+                    "SELECT datname FROM pg_database WHERE datname LIKE 'oswego\\_browser\\_%'"
+                )
+            ]
+            for name in names:
+                pid = name.rsplit("_", 1)[-1]
+                if pid.isdigit() and not _process_alive(int(pid)):
+                    connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
     def start(self):
+        self._drop_abandoned_databases()
         name = sql.Identifier(self.db_name)
         self._admin(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
         self._admin(sql.SQL("CREATE DATABASE {}").format(name))
