@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # The pinned npm tools the browser tests use, when npm is there (CI installs it).
 NODE_TOOLS := $(if $(shell command -v npm),node_modules/.package-lock.json)
 
-.PHONY: help install install-dev run setup serve demo test test-browser audit lint format lock messages bench clean backup restore
+.PHONY: help install install-dev run setup serve demo test test-browser docs-screenshots audit lint format lock messages bench clean backup restore
 
 help:
 	@echo "make run    set up everything and serve the site on http://127.0.0.1:$(PORT)"
@@ -65,6 +65,10 @@ test: install-dev $(NODE_TOOLS)
 # PostgreSQL; make test runs them too.
 test-browser: install-dev $(NODE_TOOLS)
 	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+
+# The editor's guide's pictures (docs/images/), taken by the browser tests.
+docs-screenshots: install-dev $(NODE_TOOLS)
+	DOCS_SCREENSHOTS_DIR=$(CURDIR)/docs/images $(VENV)/bin/pytest -m browser tests/browser/test_editor_guide_screenshots.py
 
 # Pinned npm tools (axe-core, Lighthouse), installed from package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json
