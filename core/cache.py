@@ -27,6 +27,7 @@
 """
 
 import contextlib
+import copy
 import gzip
 import hashlib
 import logging
@@ -45,6 +46,7 @@ from django.utils.cache import patch_vary_headers
 from wagtail import __version__ as wagtail_version
 from wagtail import hooks
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
+from wagtail.fields import StreamField
 from wagtail.views import serve as wagtail_serve
 
 logger = logging.getLogger(__name__)
@@ -281,7 +283,7 @@ def remember_route(page, request, serve_args, serve_kwargs):
     entry = {
         "version": version,
         "site": site,
-        "page": page,
+        "page": _without_stream_fields(page),
         # Private pages stay private: Wagtail still checks these on every request.
         "view_restrictions": list(page.get_view_restrictions()),
     }
@@ -289,6 +291,16 @@ def remember_route(page, request, serve_args, serve_kwargs):
         cache.set(route_key(request), entry, settings.PAGE_CACHE["TIMEOUT"])
     except Exception:
         logger.exception("Route cache unavailable")
+
+
+def _without_stream_fields(page):
+    """The page as routed, minus its StreamFields: they are most of its weight (and of the time to load it from
+    the cache), and only a fragment that is not cached reads them — deferred fields, one query then."""
+    light = copy.copy(page)
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            light.__dict__.pop(field.attname, None)
+    return light
 
 
 def restore_route(request):

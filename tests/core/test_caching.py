@@ -23,7 +23,7 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import PageViewRestriction
 from wagtail_factories import ImageFactory
 
-from articles.factories import ArticlePageFactory, TopicFactory
+from articles.factories import ArticlePageFactory, TopicFactory, stream
 from articles.models import ArticlePage
 from contact.factories import ContactPageFactory
 from core import cache as page_cache
@@ -343,6 +343,19 @@ def test_with_the_page_cache_off_kept_routes_and_fragments_spare_the_queries(
         second = client.get(ARTICLE_FR)
     assert "X-Page-Cache" not in second
     assert second.content == first.content
+
+
+def test_a_kept_route_still_renders_the_whole_page_when_its_fragments_are_gone(client, article, settings, rf):
+    """Routes are kept without the StreamFields (their bulk): a fragment to render again loads them."""
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": False}
+    publish(article, body_fr=stream(("paragraph", "<p>Le corps de l’article.</p>")))
+    first = client.get(ARTICLE_FR)
+    request = rf.get(ARTICLE_FR)
+    for name in page_cache.PAGE_FRAGMENTS:
+        default_cache.delete(page_cache.fragment_key(request, name))
+    again = client.get(ARTICLE_FR)
+    assert "Le corps de l’article." in again.content.decode()
+    assert again.content == first.content
 
 
 @pytest.mark.parametrize("page_cache_on", [True, False])
