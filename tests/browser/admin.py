@@ -39,9 +39,19 @@ def show_english_fields(page):
 def choose_page(page, field_id, title):
     """Open the page chooser of the field whose hidden input is ``field_id`` and pick the page with this admin title."""
     field = page.locator(f"#{field_id}").locator("xpath=ancestor::div[contains(@class, 'w-field__input')][1]")
-    field.get_by_role("button", name=re.compile("^Choose a page")).click()
+    # By its class: a block's chooser keeps the label of the language it was first built in.
+    button = field.locator("button.chooser__choose-button").first
     modal = page.locator(".modal")
-    modal.locator("a.choose-page", has_text=title).first.click()
+    choice = modal.locator("a.choose-page", has_text=title).first
+    # Wagtail's autosave (every 500 ms after a change) can close a modal that has just opened.
+    for _attempt in range(3):
+        button.click()
+        try:
+            expect(choice).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    choice.click()
     expect(modal).to_be_hidden()
     expect(page.locator(f"#{field_id}")).not_to_have_value("")
 
