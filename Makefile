@@ -15,7 +15,7 @@ NODE_TOOLS := $(if $(shell command -v npm),node_modules/.package-lock.json)
 help:
 	@echo "make run    set up everything and serve the site on http://127.0.0.1:$(PORT)"
 	@echo "make test   install the test tools and run the whole suite"
-	@echo "make lint   ruff + djlint;  make format   fix formatting"
+	@echo "make lint   import rules + ruff + djlint + hadolint;  make format   fix formatting"
 	@echo "make messages   extract and compile the template translations"
 	@echo "make test-browser   the browser journeys, axe and keyboard checks alone (Debian's chromium)"
 	@echo "make audit   Lighthouse on the main pages in both languages (phone preset)"
@@ -81,6 +81,7 @@ audit: install-dev node_modules/.package-lock.json
 	$(PY) -m tests.browser.live_site -- node tests/browser/audit.mjs
 
 lint: install-dev
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint

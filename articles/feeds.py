@@ -11,12 +11,17 @@ from .models import ArticleIndexPage, ArticlePage
 FEED_SIZE = 20
 
 
+def article_feed(request):
+    """The feed view: a feed object per request, so that concurrent requests never share one."""
+    return ArticleFeed(request)(request)
+
+
 class ArticleFeed(Feed):
     # language is left unset: Django then uses the active one, from the URL prefix.
 
-    def __call__(self, request, *args, **kwargs):
+    def __init__(self, request):
+        super().__init__()
         self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return _("OswegO — News")

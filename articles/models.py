@@ -1,7 +1,6 @@
 """What the firm says: topics, the news index, articles and their feed."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -17,8 +16,9 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core import share_images, structured_data
-from core.models import BasePage
+from core import languages
+from core.models import BasePage, IndexPage
+from seo import share_images, structured_data
 
 from .blocks import article_body_blocks
 from .reading_time import reading_time
@@ -50,7 +50,7 @@ class Topic(index.Indexed, models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        for code, _name in settings.LANGUAGES:
+        for code in languages.CODES:
             field = f"slug_{code}"
             value = getattr(self, field, None)
             if value and Topic.objects.exclude(pk=self.pk).filter(**{field: value}).exists():
@@ -59,22 +59,13 @@ class Topic(index.Indexed, models.Model):
             raise ValidationError(errors)
 
 
-class ArticleIndexPage(BasePage):
+class ArticleIndexPage(IndexPage):
     """“Actualités” / “News”: articles newest first, paginated, filterable by topic."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["articles.ArticlePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("news index")
-
-    def get_summary(self):
-        return self.introduction
 
     def articles(self):
         return (
@@ -106,8 +97,8 @@ class ArticleIndexPage(BasePage):
             raise Http404("Invalid page number")
         return number
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_listing_context(self, request):
+        """The articles of the requested topic and page number, with the topic filter's state."""
         topics = list(Topic.objects.filter(articlepage__live=True).distinct().order_by("name_fr"))
         topic = self._selected_topic(request, topics)
         articles = self.articles()
@@ -118,9 +109,8 @@ class ArticleIndexPage(BasePage):
             page_of_articles = paginator.page(self._page_number(request))
         except (EmptyPage, PageNotAnInteger) as exc:
             raise Http404("No such page") from exc
-        context.update(topics=topics, selected_topic=topic, articles=page_of_articles, paginator=paginator)
         request._oswego_listing_state = (topic, page_of_articles.number)
-        return context
+        return {"topics": topics, "selected_topic": topic, "articles": page_of_articles, "paginator": paginator}
 
     def get_alternate_query(self, request, language):
         """Keep the topic (in that language's slug) and the page number in canonical and hreflang URLs."""
@@ -207,7 +197,7 @@ class ArticlePage(BasePage):
         return self.standfirst
 
     def update_reading_times(self):
-        for code, _name in settings.LANGUAGES:
+        for code in languages.CODES:
             setattr(self, f"reading_time_{code}", reading_time(self, code))
 
     @property

@@ -1,6 +1,6 @@
 """The framework's floor for `make bench`: the cheapest view, behind every middleware of the site.
 
-Routed only when BENCH_FLOOR=1 (oswego_site/urls.py): production never serves it.
+Routed only by bench/urls.py (bench/settings.py): the production URLconf never has it.
 """
 
 from django.http import HttpResponse

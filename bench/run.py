@@ -4,7 +4,7 @@
 2. gunicorn (gunicorn.conf.py, 2 workers) with the page cache off — "cold": every request goes through
    Wagtail, rendered fragments stay on — then on — "warm"; wrk loads each page from a second process.
 3. The references, in the same run: a trivial view behind the same middleware in the same gunicorn (the
-   framework's floor, routed only with BENCH_FLOOR=1) and the launch article's bytes served as a static
+   framework's floor, routed only by bench/settings.py) and the launch article's bytes served as a static
    file by nginx (the machine's limit).
 4. nginx with deploy/nginx/oswego.conf in front of two gunicorn instances sharing PostgreSQL and Redis:
    the article through the proxy cache, then an edit published through one instance's admin, read
@@ -123,7 +123,7 @@ def free_port():
 def site_env(**extra):
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "oswego_site.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "PYTHONPATH": str(ROOT),
         "VAR_DIR": str(VAR),
         "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
@@ -134,7 +134,6 @@ def site_env(**extra):
         # A worker restart every 1,000 requests would be most of what a short run measures.
         "GUNICORN_MAX_REQUESTS": "0",
         "LOG_LEVEL": "WARNING",
-        "BENCH_FLOOR": "1",
         "HOST": "127.0.0.1",
         "FRONTEND_CACHE_PURGE_URL": "",
     }

@@ -83,6 +83,9 @@ class ContactPage(RoutablePageMixin, BasePage):
     Editors write the introduction and the thank-you texts; the form itself is fixed.
     """
 
+    # Found by the pages that link here (core.navigation.contact_page), which never import this app.
+    is_contact_page = True
+
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences above the form: what to write about.")
     )

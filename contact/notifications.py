@@ -27,10 +27,12 @@ def recipient_for(lead, request=None):
     return site_settings.contact_notification_email or getattr(settings, "DEFAULT_CONTACT_EMAIL", "")
 
 
-def admin_url(lead):
-    from .viewsets import lead_viewset  # the viewset imports the models, which import this module
+# The leads' admin views (contact/viewsets.py) are registered under this name.
+LEADS_ADMIN = "leads"
 
-    return (get_admin_base_url() or "").rstrip("/") + reverse(lead_viewset.get_url_name("inspect"), args=[lead.pk])
+
+def admin_url(lead):
+    return (get_admin_base_url() or "").rstrip("/") + reverse(f"{LEADS_ADMIN}:inspect", args=[lead.pk])
 
 
 def build_message(lead, recipient):

@@ -14,6 +14,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from people.models import PersonPage
 
 from .models import Lead
+from .notifications import LEADS_ADMIN
 
 # Spreadsheet programs run a cell that starts with one of these as a formula:
 # a prospect's words must never do that on a staff member's computer.
@@ -160,4 +161,4 @@ class LeadViewSet(ModelViewSet):
         return super().get_permissions_to_register().exclude(codename__in=["add_lead", "change_lead"])
 
 
-lead_viewset = LeadViewSet("leads")
+lead_viewset = LeadViewSet(LEADS_ADMIN)

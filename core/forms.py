@@ -1,8 +1,9 @@
 from django import forms
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from core import languages
 
 SLUG_IN_USE = "This slug is already in use"
 
@@ -22,7 +23,7 @@ class BasePageForm(WagtailAdminPageForm):
 def _is_slug_in_use(error):
     messages = set(error.messages) if hasattr(error, "error_list") else set()
     known = set()
-    for code, _name in settings.LANGUAGES:
+    for code in languages.CODES:
         with translation.override(code):
             known.add(gettext(SLUG_IN_USE))
     return bool(messages) and messages <= known

@@ -1,6 +1,5 @@
 """What every page shares: the abstract base page, the home page and the site settings."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.text import slugify
@@ -12,6 +11,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import languages
 from core.forms import BasePageForm
 from core.panels import SharePanel, TranslationStatusPanel
 
@@ -81,7 +81,7 @@ class BasePage(Page):
 
         The default language always counts: it is the fallback of every field.
         """
-        if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        if language == languages.DEFAULT:
             return True
         return bool(getattr(self, build_localized_fieldname("title", language), None))
 
@@ -89,16 +89,14 @@ class BasePage(Page):
     @property
     def preview_modes(self):
         """“Français” and “English”: preview what each reader gets, whatever the admin language."""
-        from core.templatetags.site_tags import LANGUAGE_AUTONYMS
-
-        return [(code, LANGUAGE_AUTONYMS.get(code, code)) for code, _name in settings.LANGUAGES]
+        return [(code, languages.autonym(code)) for code in languages.CODES]
 
     @property
     def default_preview_mode(self):
-        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        return languages.DEFAULT
 
     def serve_preview(self, request, mode_name):
-        language = mode_name if mode_name in dict(settings.LANGUAGES) else self.default_preview_mode
+        language = mode_name if languages.is_known(mode_name) else self.default_preview_mode
         with translation.override(language):
             request.LANGUAGE_CODE = language
             response = super().serve_preview(request, mode_name)
@@ -114,7 +112,7 @@ class BasePage(Page):
     def _fill_missing_slugs(self):
         """A language with a title but no slug gets one from its title, unique among siblings."""
         parent = self.get_parent() if self.pk else None
-        for code, _name in settings.LANGUAGES:
+        for code in languages.CODES:
             title = getattr(self, f"title_{code}", None)
             if not title or getattr(self, f"slug_{code}", None):
                 continue
@@ -132,11 +130,11 @@ class BasePage(Page):
         # The untranslated columns (title, slug, draft_title, url_path) read the
         # active language: save in the default one, so that admin listings,
         # choosers and revisions read French for everybody.
-        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        with translation.override(languages.DEFAULT):
             return super().save(*args, **kwargs)
 
     def save_revision(self, *args, **kwargs):
-        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        with translation.override(languages.DEFAULT):
             return super().save_revision(*args, **kwargs)
 
     @property
@@ -145,7 +143,35 @@ class BasePage(Page):
         language = translation.get_language()
         if self.has_translation(language):
             return language
-        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        return languages.DEFAULT
+
+
+class IndexPage(BasePage):
+    """Abstract base of the section pages under the home page (news, leadership, offices): an introduction, then
+    the section's pages, listed by ``get_listing_context``."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["core.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+    def get_summary(self):
+        return self.introduction
+
+    def get_listing_context(self, request):
+        """{name: value} for the template: the pages this section lists, ready to render (select and prefetch what
+        the cards show), and whatever the listing needs around them."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.get_listing_context(request))
+        return context
 
 
 class HomePage(BasePage):

@@ -1,12 +1,10 @@
 """The share panel: a live page's public URLs in both languages, with QR codes for print and events."""
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from core.templatetags.site_tags import LANGUAGE_AUTONYMS
+from core import languages
 
 
 class SharePanel(Panel):
@@ -18,13 +16,12 @@ class SharePanel(Panel):
             page = self.instance
             links = []
             if page.pk and page.live:
-                for code, _name in settings.LANGUAGES:
-                    with translation.override(code):
-                        url = self.request.build_absolute_uri(page.get_url(self.request))
+                for code in languages.CODES:
+                    url = self.request.build_absolute_uri(languages.page_url(page, code, self.request))
                     links.append(
                         {
                             "code": code,
-                            "name": LANGUAGE_AUTONYMS.get(code, code),
+                            "name": languages.autonym(code),
                             "url": url,
                             "png": reverse("share_qr", args=(page.pk, code, "png")),
                             "svg": reverse("share_qr", args=(page.pk, code, "svg")),
@@ -48,22 +45,19 @@ class TranslationStatusPanel(Panel):
         template_name = "core/panels/translation_status.html"
 
         def get_context_data(self, parent_context=None):
-            from core.translation_state import translation_status
-
             context = super().get_context_data(parent_context)
             page = self.instance
             rows = []
-            status = translation_status(page) if page.pk else {}
-            for code, _name in settings.LANGUAGES:
+            status = languages.translation_status(page) if page.pk else {}
+            for code in languages.CODES:
                 url = None
                 if page.pk:
-                    with translation.override(code):
-                        relative = page.get_url(self.request)
+                    relative = languages.page_url(page, code, self.request)
                     url = self.request.build_absolute_uri(relative) if relative else None
                 rows.append(
                     {
                         "code": code,
-                        "name": LANGUAGE_AUTONYMS.get(code, code),
+                        "name": languages.autonym(code),
                         "missing": status.get(code, []),
                         "url": url,
                         "live": page.live,

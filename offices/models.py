@@ -7,32 +7,20 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core import structured_data
 from core.blocks import base_body_blocks
-from core.models import BasePage
+from core.models import BasePage, IndexPage
+from seo import structured_data
 
 
-class OfficeIndexPage(BasePage):
+class OfficeIndexPage(IndexPage):
     """“Implantations” / “Offices”: lists every office."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["offices.OfficePage"]
-    max_count = 1
-
     class Meta:
         verbose_name = _("offices index")
 
-    def get_summary(self):
-        return self.introduction
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["offices"] = OfficePage.objects.child_of(self).live().order_by("path")
-        return context
+    def get_listing_context(self, request):
+        return {"offices": OfficePage.objects.child_of(self).live().order_by("path")}
 
 
 class OfficePage(BasePage):

@@ -10,42 +10,31 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
-from core import structured_data
-from core.models import BasePage
+from core.models import BasePage, IndexPage
 from core.panels import TranslationStatusPanel
+from seo import structured_data
 
 PHOTO_RENDITION = "fill-320x320"
 CARD_RENDITION = "fill-160x160"
 
 
-class PeopleIndexPage(BasePage):
+class PeopleIndexPage(IndexPage):
     """“Équipe dirigeante” / “Leadership”: people in the order editors give them in the page tree."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["people.PersonPage"]
-    max_count = 1
-
     class Meta:
         verbose_name = _("leadership index")
 
-    def get_summary(self):
-        return self.introduction
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_listing_context(self, request):
         # Tree order is the order editors set with “Sort menu order” in the admin.
-        context["people"] = (
+        people = (
             PersonPage.objects.child_of(self)
             .live()
             .select_related("photo", "office")
             .prefetch_related("photo__renditions")
             .order_by("path")
         )
-        return context
+        return {"people": people}
 
 
 class PersonPage(BasePage):

@@ -1,6 +1,5 @@
 """Building a page's search documents from its search fields, one language at a time."""
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.utils import translation
@@ -10,11 +9,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import languages
 from search.models import SearchDocument
 from search.text import plain
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-DEFAULT = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+LANGUAGES = languages.CODES
+DEFAULT = languages.DEFAULT
 # The PostgreSQL text search configurations made by this app's migration.
 PG_CONFIGS = {"fr": "oswego_fr", "en": "oswego_en"}
 

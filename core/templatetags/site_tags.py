@@ -3,16 +3,15 @@
 from dataclasses import dataclass
 
 from django import template
-from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from core import languages
+from core.models import BasePage
+from core.navigation import site_root
 
 register = template.Library()
-
-# Each language is named in itself: a reader looking for their language must
-# recognise it whatever the page's language is.
-LANGUAGE_AUTONYMS = {"fr": "Français", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -24,23 +23,11 @@ class Alternate:
     current: bool
 
 
-def site_root(request):
-    """The site's home page, fetched once per request."""
-    if request is None:
-        return None
-    if not hasattr(request, "_oswego_site_root"):
-        site = Site.find_for_request(request)
-        request._oswego_site_root = site.root_page.specific if site else None
-    return request._oswego_site_root
-
-
 def _is_routable_page(page):
     return isinstance(page, Page) and page.pk is not None and page.depth > 1
 
 
 def _alternates(request, page=None, home_only=False):
-    from core.models import BasePage  # core.models uses this module's autonyms
-
     current = translation.get_language()
     if page is None and request is not None:
         match = getattr(request, "resolver_match", None)
@@ -49,27 +36,25 @@ def _alternates(request, page=None, home_only=False):
         home_only = home_only or match is None or match.url_name == "wagtail_serve"
     target = site_root(request) if home_only else page
     alternates = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            if target is not None and _is_routable_page(target):
-                url = target.get_url(request)
-                # Wagtail's own Page.has_translation() speaks of locales: only our pages answer per language.
-                ours = isinstance(target, BasePage)
-                available = target.has_translation(code) if ours else True
+    for code in languages.CODES:
+        if target is not None and _is_routable_page(target):
+            url = languages.page_url(target, code, request)
+            # Wagtail's own Page.has_translation() speaks of locales: only our pages answer per language.
+            ours = isinstance(target, BasePage)
+            available = target.has_translation(code) if ours else True
+            with translation.override(code):
                 query = target.get_alternate_query(request, code) if ours else ""
-                if url and query:
-                    url = f"{url}?{query}"
-            elif request is not None:
-                url = translate_url(request.path, code)
-                available = True
-            else:
-                continue
+            if url and query:
+                url = f"{url}?{query}"
+        elif request is not None:
+            url = translate_url(request.path, code)
+            available = True
+        else:
+            continue
         if url and request is not None:
             url = request.build_absolute_uri(url)
         alternates.append(
-            Alternate(
-                code=code, name=LANGUAGE_AUTONYMS.get(code, code), url=url, available=available, current=code == current
-            )
+            Alternate(code=code, name=languages.autonym(code), url=url, available=available, current=code == current)
         )
     return alternates
 
@@ -92,7 +77,7 @@ def canonical_url(alternates):
     current = next((a for a in alternates if a.current), None)
     if current is not None and current.available:
         return current.url
-    default = by_code.get(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    default = by_code.get(languages.DEFAULT)
     return default.url if default else ""
 
 

@@ -57,20 +57,21 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
-    # Each app knows only the apps above it: people point at offices, articles
-    # at people and offices, never the other way round.
-    "core",
-    "offices",
-    "people",
-    "articles",
+    # The project's rooms, top down: each imports only the rooms below it
+    # (docs/architecture.md; `make lint` checks it with import-linter).
     "contact",
+    "articles",
+    "people",
+    "offices",
     "search",
-    "wagtail.contrib.forms",
+    "editorial",
+    "seo",
+    "caching",
+    "ops",
+    "core",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -94,13 +95,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every response, error pages and static files included, gets the
     # security headers (CSP, Permissions-Policy, CORP…).
-    "core.security.SecurityHeadersMiddleware",
+    "ops.security.SecurityHeadersMiddleware",
     # A lost database connection becomes a 503 page in the visitor's language.
-    "core.middleware.DatabaseUnavailableMiddleware",
+    "ops.database.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a cached page for an anonymous visitor is answered here.
-    "core.cache.PageCacheMiddleware",
+    "caching.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: the language comes from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
@@ -146,7 +147,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before any password is checked.
 AUTHENTICATION_BACKENDS = [
-    "core.security.LoginAttemptsBackend",
+    "ops.security.LoginAttemptsBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five failed logins for one username from one address lock that pair out for
@@ -156,8 +157,8 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "ops.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
 
 # load_demo_content may create local accounts with generated passwords (never
 # under production settings, which turn this off).
@@ -208,14 +209,17 @@ STORAGES = {
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # --- Caches ---------------------------------------------------------------
-# Redis when REDIS_URL is set (shared by every gunicorn instance: page cache,
-# rate limits), this process's memory otherwise.
+# Redis when REDIS_URL is set: shared by every gunicorn instance on every
+# machine (page cache, rate limits). Otherwise files under var/, shared by the
+# workers of this machine: a cache in one worker's memory would keep serving a
+# page that another worker has just seen republished, and count rate limits
+# per worker.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache, keeping one client per pool (core/redis_cache.py).
-            "BACKEND": "core.redis_cache.RedisCache",
+            # Django's RedisCache, keeping one client per pool (caching/redis.py).
+            "BACKEND": "caching.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oswego"),
             # A Redis outage must cost speed, not hang the workers.
@@ -225,13 +229,13 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "oswego",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 
-# Whole pages for anonymous visitors (core/cache.py). Browsers keep a page
+# Whole pages for anonymous visitors (caching/cache.py). Browsers keep a page
 # MAX_AGE seconds; shared caches (CDN, nginx) S_MAXAGE, purged on publish.
 PAGE_CACHE = {
     "ENABLED": env_bool("PAGE_CACHE", True),
@@ -249,7 +253,7 @@ PAGE_CACHE = {
 if os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip():
     WAGTAILFRONTENDCACHE = {
         "default": {
-            "BACKEND": "core.cache.HTTPPurgeBackend",
+            "BACKEND": "caching.cache.HTTPPurgeBackend",
             "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"].strip(),
             "HOSTNAMES": env_list("FRONTEND_CACHE_HOSTNAMES") or ["*"],
             "TIMEOUT": env_int("FRONTEND_CACHE_TIMEOUT", 3),
@@ -269,13 +273,13 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "c
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
 # Decodes each upload once, so a corrupt or truncated image is refused with a message.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.uploads.ImageForm"
 # Documents go out through Wagtail's view (permissions, privacy), always as a
 # download: no uploaded file is ever rendered by the browser on our origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-# Wagtail's automatic redirects only know the editor's admin language: core.signals
+# Wagtail's automatic redirects only know the editor's admin language: seo/redirects.py
 # creates them for every language instead.
 WAGTAILREDIRECTS_AUTO_CREATE = False
 

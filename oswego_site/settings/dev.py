@@ -23,16 +23,3 @@ if not SECRET_KEY:  # noqa: F405
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
-
-if not REDIS_URL:  # noqa: F405
-    # gunicorn runs several workers: a cache in one worker's memory would keep
-    # serving a page that another worker has just seen republished, and count
-    # rate limits per worker. Files under var/ are shared by every worker of
-    # this machine (set REDIS_URL to share a cache between machines).
-    CACHES = {  # noqa: F405
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),  # noqa: F405
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
-    }

@@ -29,21 +29,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Persistent connections, checked before reuse, so a restarted PostgreSQL
 # costs at most the requests in flight. A short connect timeout (libpq's
 # minimum is 2 s) keeps the 503 page within three seconds of an unreachable
-# database (see core.middleware).
+# database (see ops/database.py).
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 2)  # noqa: F405
-
-if not REDIS_URL:  # noqa: F405
-    # gunicorn runs several workers: a cache in one worker's memory would keep
-    # serving a page that another worker has just seen republished, and count
-    # rate limits per worker. Files under var/ are shared by every worker of
-    # this machine (set REDIS_URL to share a cache between machines).
-    CACHES = {  # noqa: F405
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),  # noqa: F405
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
-    }

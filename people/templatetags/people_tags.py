@@ -1,24 +1,11 @@
 from django import template
-from django.apps import apps
 from django.utils.http import urlencode
 
 from core.models import SiteSettings
+from core.navigation import contact_page as find_contact_page
 from people.models import PeopleIndexPage, PersonPage
 
 register = template.Library()
-
-
-def _contact_page(request):
-    """The live contact page, looked up once per request (None when there is none).
-
-    Found by name: the contact app sits below people and people never import it.
-    """
-    if request is None or not apps.is_installed("contact"):
-        return None
-    if not hasattr(request, "_oswego_contact_page"):
-        contact_page_model = apps.get_model("contact", "ContactPage")
-        request._oswego_contact_page = contact_page_model.objects.live().first()
-    return request._oswego_contact_page
 
 
 @register.simple_tag(takes_context=True)
@@ -30,7 +17,7 @@ def contact_url(context, person=None):
     (an empty string when there is none: the template then shows no button).
     """
     request = context.get("request")
-    contact_page = _contact_page(request)
+    contact_page = find_contact_page(request)
     contact_page_url = contact_page.get_url(request) if contact_page is not None else None
     if contact_page_url:
         if person is not None and person.live:

@@ -14,7 +14,7 @@ from wagtail.users.models import UserProfile
 
 from articles.factories import ArticlePageFactory, stream
 from articles.models import ArticlePage
-from core.roles import EDITORS, MODERATORS
+from editorial.roles import EDITORS, MODERATORS
 from tests.helpers import form_values, soup
 
 

@@ -25,8 +25,8 @@ from wagtail_factories import ImageFactory
 
 from articles.factories import ArticlePageFactory, TopicFactory, stream
 from articles.models import ArticlePage
+from caching import cache as page_cache
 from contact.factories import ContactPageFactory
-from core import cache as page_cache
 from core.models import SiteSettings
 from people.factories import PersonPageFactory
 from tests.helpers import soup
@@ -474,7 +474,7 @@ def test_frontend_cache_comes_from_the_environment():
 
     assert configured() == "None\n"
     purger = configured(FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:8080")
-    assert "'BACKEND': 'core.cache.HTTPPurgeBackend'" in purger
+    assert "'BACKEND': 'caching.cache.HTTPPurgeBackend'" in purger
     assert "'LOCATION': 'http://127.0.0.1:8080'" in purger
 
 
@@ -484,7 +484,7 @@ def test_frontend_cache_comes_from_the_environment():
 def test_the_cache_is_redis_when_redis_url_is_set_and_local_memory_otherwise():
     backend = django_settings.CACHES["default"]["BACKEND"]
     if os.environ.get("REDIS_URL"):
-        assert backend == "core.redis_cache.RedisCache"
+        assert backend == "caching.redis.RedisCache"
     else:
         assert backend == "django.core.cache.backends.locmem.LocMemCache"
     default_cache.set("oswego-test-key", "value")

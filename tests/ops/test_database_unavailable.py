@@ -58,7 +58,7 @@ def test_outside_the_language_prefix_the_browser_language_is_used(visitor, home)
     with failing(OperationalError):
         response = visitor.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert response.status_code in (302, 503)
-    with mock.patch("core.views.connection") as connection:
+    with mock.patch("ops.views.connection") as connection:
         connection.cursor.side_effect = OperationalError("down")
         response = visitor.get("/healthz", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert response.status_code == 503
@@ -100,7 +100,7 @@ def test_healthz_answers_200_when_the_database_answers(client, db):
 
 
 def test_healthz_answers_503_when_the_database_does_not(client, db):
-    with mock.patch("core.views.connection") as connection:
+    with mock.patch("ops.views.connection") as connection:
         connection.cursor.side_effect = OperationalError("connection refused")
         response = client.get("/healthz")
     assert response.status_code == 503

@@ -9,7 +9,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from contact.models import THANK_YOU_SLUGS, ContactPage
-from core.share_images import share_image_url
+from seo.share_images import share_image_url
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from core.views import serve_media
+from ops.views import serve_media
 from tests.security.conftest import public_urls
 
 # What a clean answer is: a page, a redirect, or a refusal that says what was wrong.

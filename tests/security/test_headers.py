@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 
-from core.security import ADMIN_CSP, ADMIN_CSP_REPORT_ONLY, PUBLIC_CSP
+from ops.security import ADMIN_CSP, ADMIN_CSP_REPORT_ONLY, PUBLIC_CSP
 from tests.helpers import soup
 from tests.security.conftest import html_pages
 

@@ -282,7 +282,7 @@ class Command(BaseCommand):
         Passwords come from the environment (ADMIN_PASSWORD, EDITOR_PASSWORD,
         MODERATOR_PASSWORD) or are generated once and kept in var/ (git-ignored).
         """
-        from core.roles import EDITORS, MODERATORS
+        from editorial.roles import EDITORS, MODERATORS
 
         accounts = [
             (os.environ.get("ADMIN_USERNAME", "admin"), "ADMIN_PASSWORD", None),

@@ -132,7 +132,7 @@ def client_ip(request):
 def lockout_response(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out login: a 429 page that says why and for how long."""
     minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
-    return render(request, "security/lockout.html", {"minutes": minutes}, status=429)
+    return render(request, "ops/lockout.html", {"minutes": minutes}, status=429)
 
 
 class LoginAttemptsBackend(AxesStandaloneBackend):

@@ -18,7 +18,7 @@ import logging
 from django import template
 from django.conf import settings
 
-from core.cache import cached_fragment, is_anonymous, keep_fragment, request_content_version
+from caching.cache import cached_fragment, is_anonymous, keep_fragment, request_content_version
 
 logger = logging.getLogger(__name__)
 register = template.Library()

@@ -7,7 +7,7 @@
   visitor gets it without a database query. Every entry carries the site's
   *content version*; publishing, unpublishing, moving or deleting a page, or
   saving a snippet, an image or the site settings, bumps that version
-  (core.signals), so no entry written before the change is served after it.
+  (seo.redirects), so no entry written before the change is served after it.
 - **What is never stored**: anything under /admin/, previews,
   /documents/, the search page, requests carrying a session cookie (editors),
   POST, and every response that sets a cookie, uses a CSRF token (forms, the

@@ -1,10 +1,11 @@
 """/sitemap.xml: every public page in each language it exists in, with hreflang alternates."""
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-DEFAULT = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+from core import languages
+
+DEFAULT = languages.DEFAULT
 
 
 class PageSitemap(Sitemap):
@@ -17,7 +18,7 @@ class PageSitemap(Sitemap):
 
     def get_languages_for_item(self, item):
         # A page without an English title is not claimed in English (see the README).
-        return [code for code, _name in settings.LANGUAGES if code == DEFAULT or getattr(item, f"title_{code}", None)]
+        return [code for code in languages.CODES if code == DEFAULT or getattr(item, f"title_{code}", None)]
 
     def location(self, item):
         return item.get_url()

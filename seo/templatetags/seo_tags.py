@@ -6,19 +6,19 @@ from django import template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from core import structured_data as structured
-from core.share_images import share_image_url
+from core import languages
+from seo import structured_data as structured
+from seo.share_images import share_image_url
 
 register = template.Library()
 
-OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 # Escapes that keep JSON inside <script> from closing it (as Django's json_script does).
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag
 def og_locale(code=None):
-    return OG_LOCALES.get(code or translation.get_language(), "fr_FR")
+    return languages.og_locale(code or translation.get_language())
 
 
 @register.simple_tag(takes_context=True)

@@ -1,14 +1,51 @@
-"""Which translated fields of a page are still empty, language by language."""
+"""The site's languages in one place: codes, the default, names, Open Graph locales, a page's URL in a language,
+and which translated fields of a page are still empty in each one.
+
+Settings declare the languages (``LANGUAGES``, ``MODELTRANSLATION_DEFAULT_LANGUAGE``); everything else reads them
+from here.
+"""
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.html import strip_tags
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+CODES = tuple(code for code, _name in settings.LANGUAGES)
+DEFAULT = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+# Each language is named in itself: a reader looking for their language must
+# recognise it whatever the page's language is.
+AUTONYMS = {"fr": "Français", "en": "English"}
+# og:locale of each language.
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def is_known(code):
+    return code in CODES
+
+
+def autonym(code):
+    return AUTONYMS.get(code, code)
+
+
+def og_locale(code):
+    return OG_LOCALES.get(code, OG_LOCALES[DEFAULT])
+
+
+def page_url(page, code, request=None, absolute=False):
+    """The page's URL in language ``code`` (its translated slug), relative unless ``absolute``; None when not
+    routable."""
+    with translation.override(code):
+        url = page.get_full_url(request) if absolute else page.get_url(request)
+    return url or None
+
+
+# --- What is still missing in each language -------------------------------
+
 # Filled in automatically, or technical: not an editor's job to translate.
-IGNORED = {"slug", "url_path"}
+IGNORED_FIELDS = {"slug", "url_path"}
 
 
 def translated_fields(model):
@@ -20,7 +57,7 @@ def translated_fields(model):
         except NotRegistered:
             continue
     ordered = [field.name for field in model._meta.get_fields() if getattr(field, "name", None) in registered]
-    return [name for name in ordered if name not in IGNORED]
+    return [name for name in ordered if name not in IGNORED_FIELDS]
 
 
 def is_empty(value):
@@ -36,10 +73,10 @@ def is_empty(value):
 def missing_fields(page, language):
     """Fields written in another language but still empty in ``language`` (verbose names)."""
     missing = []
+    others = [code for code in CODES if code != language]
     for name in translated_fields(type(page)):
         if not is_empty(getattr(page, f"{name}_{language}", None)):
             continue
-        others = [code for code in LANGUAGES if code != language]
         if any(not is_empty(getattr(page, f"{name}_{code}", None)) for code in others):
             missing.append(page._meta.get_field(f"{name}_{language}").verbose_name)
     return missing
@@ -47,14 +84,4 @@ def missing_fields(page, language):
 
 def translation_status(page):
     """{language code: [missing field names]} for every language."""
-    return {code: missing_fields(page, code) for code in LANGUAGES}
-
-
-def pages_missing_translation():
-    """(page, {language: missing fields}) for every page with a gap, grouped by page type."""
-    gaps = []
-    for page in Page.objects.filter(depth__gte=2).specific().order_by("content_type", "path"):
-        status = {code: fields for code, fields in translation_status(page).items() if fields}
-        if status:
-            gaps.append((page, status))
-    return gaps
+    return {code: missing_fields(page, code) for code in CODES}

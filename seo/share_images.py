@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image, ImageDraw, ImageFont
 
+from core import languages
+
 logger = logging.getLogger(__name__)
 
 WIDTH, HEIGHT = 1200, 630
@@ -118,10 +120,13 @@ def share_image_url(page, request, language=None):
 
 def pregenerate(page):
     """Draw the images of a just-published page in every language (best effort)."""
-    from django.conf import settings
-
-    for code, _name in settings.LANGUAGES:
+    for code in languages.CODES:
         try:
             ensure(page, code)
         except Exception:  # a preview image must never break a publish
             logger.exception("Could not draw the share image of page %s in %s", page.pk, code)
+
+
+def draw_on_publish(sender, instance, **kwargs):
+    """page_published receiver: the share images are ready before the first link preview asks."""
+    pregenerate(instance.specific)

@@ -2,15 +2,15 @@
 
 from django.templatetags.static import static
 
+from core.models import SiteSettings
+from core.navigation import site_root
+
 
 def organization_ref(request):
     return {"@id": request.build_absolute_uri("/#organization")}
 
 
 def organization(request):
-    from core.models import SiteSettings
-    from core.templatetags.site_tags import site_root
-
     root = site_root(request)
     site_settings = SiteSettings.load(request_or_site=request)
     data = {

@@ -39,7 +39,7 @@ class DatabaseUnavailableMiddleware:
     """Turns a lost database connection raised by a view into the 503 page.
 
     Errors raised outside views (another middleware, say) reach the 500 handler,
-    core.views.server_error, which gives the same answer.
+    ops.views.server_error, which gives the same answer.
     """
 
     def __init__(self, get_response):

@@ -1,0 +1,32 @@
+"""Pages every template finds its way by: the site's home page and the contact page, looked up once per request."""
+
+from wagtail.models import Site, get_page_models
+
+
+def site_root(request):
+    """The site's home page, fetched once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_oswego_site_root"):
+        site = Site.find_for_request(request)
+        request._oswego_site_root = site.root_page.specific if site else None
+    return request._oswego_site_root
+
+
+def contact_page(request):
+    """The live contact page (None when there is none), looked up once per request.
+
+    A page type says it is the contact page with ``is_contact_page = True``: the pages that link to it (a person's
+    "contact" button, a call to action) find it without importing the app that defines it.
+    """
+    if request is None:
+        return None
+    if not hasattr(request, "_oswego_contact_page"):
+        found = None
+        for model in get_page_models():
+            if getattr(model, "is_contact_page", False):
+                found = model.objects.live().order_by("path").first()
+                if found is not None:
+                    break
+        request._oswego_contact_page = found
+    return request._oswego_contact_page

@@ -1,0 +1,42 @@
+"""Missing translations: the report of pages that lack text in a language, and its count on the dashboard."""
+
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page
+
+from core.languages import translation_status
+
+
+def pages_missing_translation():
+    """(page, {language: missing fields}) for every page with a gap, grouped by page type."""
+    gaps = []
+    for page in Page.objects.filter(depth__gte=2).specific().order_by("content_type", "path"):
+        status = {code: fields for code, fields in translation_status(page).items() if fields}
+        if status:
+            gaps.append((page, status))
+    return gaps
+
+
+class MissingTranslationsPanel(Component):
+    """Dashboard: how many pages still lack text in one of the languages."""
+
+    name = "missing_translations"
+    template_name = "editorial/missing_translations_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        return {"count": len(pages_missing_translation()), "report_url": reverse("missing_translations_report")}
+
+
+def missing_translations_report(request):
+    """Pages that lack a translation, by page type, with what is missing and a link to edit them."""
+    groups = {}
+    for page, status in pages_missing_translation():
+        groups.setdefault(page.specific_class.get_verbose_name(), []).append((page, status))
+    return TemplateResponse(
+        request,
+        "editorial/missing_translations_report.html",
+        {"groups": sorted(groups.items()), "header_title": _("Missing translations")},
+    )
