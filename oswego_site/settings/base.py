@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     # Each app knows only the apps above it: people point at offices, articles
     # at people and offices, never the other way round.
+    "demo",  # the demo content and its loader sit on top: nothing imports them
     "core",
     "offices",
     "people",
