@@ -181,7 +181,7 @@ def read_entry(directory, key, kind):
         path = directory / f"{key}.{code}.md"
         if not path.exists():
             raise ContentError(path, f"missing (every page has a French and an English file: {key}.fr.md, {key}.en.md)")
-        meta, body = read_page(path)
+        meta, body, offset = read_page(path)
         allowed = kind.translated | (kind.shared if code == "fr" else frozenset())
         for name in meta:
             if name in allowed:
@@ -199,12 +199,12 @@ def read_entry(directory, key, kind):
                 entry.text.setdefault(name, {})[code] = value
             else:
                 entry.shared[name] = value
-        entry.body[code] = read_body(path, body, kind)
+        entry.body[code] = read_body(path, body, offset, kind)
     return entry
 
 
 def read_page(path):
-    """(front matter as a dict, Markdown body) of one file."""
+    """(front matter as a dict, Markdown body, number of lines before the body) of one file."""
     text = path.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
     if not match:
@@ -212,12 +212,19 @@ def read_page(path):
     try:
         meta = yaml.safe_load(match["meta"])
     except yaml.YAMLError as exc:
-        raise ContentError(path, f"malformed front matter: {exc}") from None
+        raise ContentError(path, f"malformed front matter{yaml_problem(exc, first_line=2)}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise ContentError(path, "malformed front matter: expected 'field: value' lines")
-    return meta, match["body"]
+    return meta, match["body"], text[: match.start("body")].count("\n")
+
+
+def yaml_problem(exc, first_line):
+    """' (line N): what is wrong' for a YAML error, N counted in the file (the YAML starts at first_line)."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return f" (line {mark.line + first_line}): {problem}" if mark else f": {problem}"
 
 
 def check_value(path, name, value):
@@ -247,14 +254,14 @@ def check_value(path, name, value):
     return value
 
 
-def read_body(path, body, kind):
+def read_body(path, body, offset, kind):
     if kind.body is None:
         if body.strip():
             raise ContentError(path, "this page has no body: put its texts in the front matter")
         return None
     if kind.body == "paragraphs":
         return "".join(paragraph_html(paragraph) for paragraph in split_paragraphs(body))
-    return parse_blocks(path, body, kind.model._meta.get_field("body").stream_block)
+    return parse_blocks(path, body, kind.model._meta.get_field("body").stream_block, offset)
 
 
 def split_paragraphs(body):
@@ -267,7 +274,7 @@ def paragraph_html(text):
     return text if text.startswith("<") else f"<p>{text}</p>"
 
 
-def parse_blocks(path, body, stream_block):
+def parse_blocks(path, body, stream_block, offset=0):
     """The Markdown body as StreamField blocks: [{"type": ..., "value": ...}, ...].
 
     ## / ### headings, "- " bullet lists, "- [x] " check lists and paragraphs are
@@ -315,7 +322,7 @@ def parse_blocks(path, body, stream_block):
     index = 0
     while index < len(lines):
         line = lines[index]
-        number = index + 1
+        number = offset + index + 1  # in the file, for messages
         if line.startswith("```"):
             flush()
             block_type = line[3:].strip()
@@ -327,7 +334,8 @@ def parse_blocks(path, body, stream_block):
             try:
                 value = yaml.safe_load("\n".join(lines[index + 1 : end]))
             except yaml.YAMLError as exc:
-                raise ContentError(path, f"line {number}: malformed {block_type} block: {exc}") from None
+                problem = yaml_problem(exc, first_line=number + 1)
+                raise ContentError(path, f"malformed {block_type} block{problem}") from None
             add(block_type, value, number)
             index = end + 1
             continue
