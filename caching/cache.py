@@ -370,8 +370,8 @@ class PageCacheMiddleware:
     """Answers anonymous visitors from the page cache and sets every page's Cache-Control.
 
     Placed right after whitenoise: a cached page skips sessions, language, CSRF, authentication and the whole of
-    Wagtail's routing. The page's declared query parameters are read from its template response (a public hook,
-    ``process_template_response``), so the cache needs no knowledge of routes.
+    Wagtail's routing. The page's declared query parameters are read from the page in its template response's
+    context (``context_data``, public), so the cache needs no knowledge of routes.
     """
 
     def __init__(self, get_response):
@@ -411,11 +411,6 @@ class PageCacheMiddleware:
             not is_anonymous(request) or response.cookies or is_private_path(request.path_info)
         ):
             response["Cache-Control"] = "private, no-store"
-        return response
-
-    def process_template_response(self, request, response):
-        # Noted before the template renders, while the response still knows its page.
-        response.cache_query_parameters = declared_parameters(response)
         return response
 
     def _cached_response(self, request, entry):
