@@ -42,3 +42,27 @@ def form_values(response, selector="form"):
             value = field.get("value", "")
         data[name] = value
     return data
+
+
+def run_queued_jobs():
+    """What `manage.py worker` does, once: run every job that is due, then return (django-tasks-db's worker)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    ).run()
+
+
+def queued_jobs(task_path=None):
+    """The jobs waiting in the database queue (all of them, or those of one task)."""
+    from django_tasks_db.models import DBTaskResult
+
+    jobs = DBTaskResult.objects.filter(status="READY")
+    return list(jobs.filter(task_path=task_path) if task_path else jobs)

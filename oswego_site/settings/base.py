@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Counts failed admin logins and locks the username out from that address.
     "axes",
+    # Background jobs (TASKS below): the queue's table and its `db_worker`.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -283,8 +286,41 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # creates them for every language instead.
 WAGTAILREDIRECTS_AUTO_CREATE = False
 
+# --- Background jobs --------------------------------------------------------
+# django-tasks (which Wagtail already uses) with its database backend: the queue
+# is a table in the PostgreSQL the site already has, so a job survives restarts
+# and is committed with the row that asked for it. `manage.py worker` runs them
+# (ops/management/commands/worker.py). "immediate" runs each job inside the
+# request, as if there were no queue (the tests' default).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def tasks_settings(name):
+    if name not in TASKS_BACKENDS:
+        raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}, not {name!r}.")
+    return {"default": {"BACKEND": TASKS_BACKENDS[name], "QUEUES": ["default"]}}
+
+
+TASKS = tasks_settings(os.environ.get("TASKS_BACKEND", "database").strip() or "database")
+# A failed job (a mail server down) is tried again after a growing pause
+# (ops/jobs.py), this many times in all.
+TASKS_MAX_ATTEMPTS = env_int("TASKS_MAX_ATTEMPTS", 5)
+# Wagtail's scheduled publishing (go-live and expiry times) is checked this often,
+# and the scheduler wakes this often (ops/scheduler.py).
+SCHEDULED_PUBLISHING_SECONDS = env_int("SCHEDULED_PUBLISHING_SECONDS", 60)
+SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 5)
+# Finished jobs are kept this many days (for the admin's eyes), then pruned daily.
+TASKS_KEEP_DAYS = env_int("TASKS_KEEP_DAYS", 7)
+
 # --- E-mail ---------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# EMAIL_BACKEND in the environment names the transport that really sends (SMTP);
+# the site hands every message to the queue (ops/mail.py), so no request waits
+# for a mail server and no timing tells which addresses have an account.
+EMAIL_TRANSPORT = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = "ops.mail.QueuedEmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
