@@ -45,10 +45,17 @@ def form_values(response, selector="form"):
 
 
 def run_queued_jobs():
-    """What `manage.py worker` does, once: run every job that is due, then return (django-tasks-db's worker)."""
-    from django_tasks_db.management.commands.db_worker import Worker
+    """What `manage.py worker` does, once: take each due job as its loop does and run it, until none is due.
 
-    Worker(
+    django-tasks-db's own Worker.run would also close "old" database connections, which inside a test's
+    transaction means the test's own: this is its loop without that (tests/ops/test_worker_process.py runs the
+    real command).
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.utils import exclusive_transaction
+
+    worker = Worker(
         queue_names=["*"],
         interval=0,
         batch=True,
@@ -57,7 +64,15 @@ def run_queued_jobs():
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
+    while True:
+        with exclusive_transaction():
+            job = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
+            if job is not None:
+                job.claim(worker.worker_id)
+        if job is None:
+            return
+        worker.run_task(job)
 
 
 def queued_jobs(task_path=None):
