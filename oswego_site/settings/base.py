@@ -336,6 +336,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 DEFAULT_CONTACT_EMAIL = os.environ.get("DEFAULT_CONTACT_EMAIL", "")
 # Submissions accepted per client address (django-ratelimit syntax: 5 per 10 minutes).
 CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5/10m")
+# Searches per client address (each query costs the database; cached results too count),
+# and how long the results of an identical search are reused (until the index changes).
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "30/m")
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
 # Behind a reverse proxy every request comes from the proxy: name the header
 # that carries the client's address (e.g. HTTP_X_REAL_IP) so each visitor has
 # their own limit. django-ratelimit is used as a library, not an installed
