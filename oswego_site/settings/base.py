@@ -211,6 +211,49 @@ STORAGES = {
 # does (local runs). Production puts nginx or object storage in front.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
+
+def s3_media_storage():
+    """Media on any S3-compatible service (ops/storage.py): what every instance behind a load balancer shares."""
+    bucket = os.environ.get("S3_BUCKET", "").strip()
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET (and S3_ENDPOINT_URL outside AWS).")
+    options = {
+        "bucket_name": bucket,
+        # Outside AWS: https://<account>.r2.cloudflarestorage.com, https://s3.fr-par.scw.cloud, MinIO's URL…
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL", "").strip() or None,
+        "region_name": os.environ.get("S3_REGION", "").strip() or None,
+        # Read by boto3 from the environment (or an instance role) when unset here.
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID", "").strip() or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", "").strip() or None,
+        # The CDN or public bucket host that serves images, e.g. media.oswego.example.
+        "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN", "").strip() or None,
+        "location": os.environ.get("S3_PREFIX", "").strip().strip("/"),
+        # The bucket policy decides who reads what; no per-object ACL (R2 has none).
+        "default_acl": None,
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    return {"BACKEND": "ops.storage.MediaStorage", "OPTIONS": options}
+
+
+def media_origin(options):
+    """Where browsers fetch media from, for the Content-Security-Policy's img-src (ops/security.py)."""
+    if options["custom_domain"]:
+        return f"https://{options['custom_domain']}"
+    if options["endpoint_url"]:
+        scheme, _, rest = options["endpoint_url"].partition("://")
+        return f"{scheme}://{rest.split('/')[0]}"
+    region = f".{options['region_name']}" if options["region_name"] else ""
+    return f"https://{options['bucket_name']}.s3{region}.amazonaws.com"
+
+
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").strip() or "local"
+MEDIA_ORIGIN = ""
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = s3_media_storage()
+    MEDIA_ORIGIN = media_origin(STORAGES["default"]["OPTIONS"])
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}.")
+
 # --- Caches ---------------------------------------------------------------
 # Redis when REDIS_URL is set: shared by every gunicorn instance on every
 # machine (page cache, rate limits). Otherwise files under var/, shared by the
