@@ -6,6 +6,7 @@ environment (or a thin per-environment module) says so.
 
 import os
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -401,12 +402,58 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# --- Errors reach someone ------------------------------------------------------
+
+
+def env_admins(name):
+    """ADMINS=ops@oswego.example,Jane Doe <jane@oswego.example> → Django's [(name, address), …]."""
+    admins = []
+    for item in env_list(name):
+        display, address = parseaddr(item)
+        if "@" not in address:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an e-mail address.")
+        admins.append((display or address, address))
+    return admins
+
+
+# Who gets an e-mail for every server error (Django's own, DEBUG off) and every
+# background job that failed for good (the ops.jobs logger below).
+ADMINS = env_admins("ADMINS")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # Sent through the queue like every e-mail (ops/mail.py); nobody when ADMINS is empty.
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # One line per background task is noise; failures still show.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # One line per background task is noise; failures still show.
+        "django_tasks": {"level": "WARNING"},
+        "ops.jobs": {"handlers": ["mail_admins"], "level": "INFO"},
+    },
 }
+
+# Sentry, when SENTRY_DSN is set: unhandled errors and ERROR log records (a failed
+# job included), without personal data (no cookies, user or address sent).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        send_default_pii=False,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+    )
