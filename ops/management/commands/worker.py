@@ -25,7 +25,9 @@ class Command(BaseCommand):
         if not jobs.uses_database_queue():
             raise CommandError("TASKS_BACKEND is not 'database': jobs run inside requests, no worker is needed.")
         worker_id = worker_id or get_random_string(32)
-        DbWorkerCommand(stdout=self.stdout, stderr=self.stderr).configure_logging(verbosity)
+        if verbosity > 1:
+            # One line per job (-v 2); otherwise LOGGING's level holds: failures only.
+            DbWorkerCommand(stdout=self.stdout, stderr=self.stderr).configure_logging(verbosity)
         if not no_scheduler:
             SchedulerThread(Scheduler(worker_id), tick).start()
         worker = Worker(
