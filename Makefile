@@ -47,10 +47,16 @@ setup: install
 	$(MANAGE) load_demo_content
 	$(MANAGE) update_search_documents
 
+# gunicorn in the foreground and, beside it, the worker (background jobs and the
+# scheduler: e-mails, search documents, share images, scheduled publishing),
+# stopped with it (Ctrl+C, or gunicorn exiting for any reason).
 serve: install
 	@echo ""
 	@echo "  OswegO is served on http://127.0.0.1:$(PORT)/  (French: /fr/, English: /en/, admin: /admin/)"
+	@echo "  with a worker for background jobs and scheduled publishing beside it"
 	@echo ""
+	@$(MANAGE) worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py oswego_site.wsgi
 
 run: setup serve

@@ -15,7 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from core.models import BasePage
 from people.models import PersonPage
 
-from . import notifications, spam
+from . import spam
 from .forms import ContactForm, is_page_id, referrer_path
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,7 @@ class Lead(models.Model):
     class NotificationStatus(models.TextChoices):
         PENDING = "pending", _("Not sent yet")
         SENT = "sent", _("Sent")
+        RETRYING = "retrying", _("Failed, will be tried again")
         FAILED = "failed", _("Failed")
         NO_RECIPIENT = "no_recipient", _("No address to send it to")
 
@@ -62,6 +63,7 @@ class Lead(models.Model):
     )
     notification_error = models.CharField(_("notification error"), max_length=500, blank=True)
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
+    notification_attempts = models.PositiveSmallIntegerField(_("sending attempts"), default=0)
 
     class Meta:
         verbose_name = _("lead")
@@ -153,9 +155,9 @@ class ContactPage(RoutablePageMixin, BasePage):
             return HttpResponseRedirect(self.thank_you_url(request))
         if not form.is_valid():
             return self.render_form(request, form, status=429 if rate_limited else 200)
-        # Stored first: whatever happens to the e-mail, the message is not lost.
-        lead = Lead.objects.create(**form.lead_fields(), language=translation.get_language())
-        notifications.notify(lead, request)
+        # Stored first: whatever happens to the e-mail, the message is not lost. The e-mail is a
+        # background job enqueued once the lead is committed (contact/tasks.py, on Lead's post_save).
+        Lead.objects.create(**form.lead_fields(), language=translation.get_language())
         return HttpResponseRedirect(self.thank_you_url(request))
 
     def render_form(self, request, form, status=200):

@@ -1,9 +1,11 @@
 """Tell the right person a lead has arrived, by e-mail, without ever losing the lead.
 
 The recipient is the chosen person's notification address, else the site
-settings' contact-form address, else ``settings.DEFAULT_CONTACT_EMAIL``. A
-failure is logged and recorded on the lead: marketing staff still find it in
-the admin, and the prospect is thanked all the same.
+settings' contact-form address, else ``settings.DEFAULT_CONTACT_EMAIL``. The
+e-mail is sent by a background job (``contact/tasks.py``) once the lead is
+stored; a failure is logged and recorded on the lead, and tried again a few
+times: marketing staff still find the lead in the admin, and the prospect was
+thanked long before.
 """
 
 import logging
@@ -16,6 +18,7 @@ from django.utils import timezone, translation
 from wagtail.admin.utils import get_admin_base_url
 
 from core.models import SiteSettings
+from ops.mail import transport
 
 logger = logging.getLogger(__name__)
 
@@ -50,20 +53,25 @@ def build_message(lead, recipient):
     )
 
 
-def notify(lead, request=None):
-    """Send the notification e-mail and record on the lead how it went."""
+def notify(lead, request=None, attempt=1):
+    """Send the notification e-mail through the mail server itself and record on the lead how it went."""
     recipient = recipient_for(lead, request)
+    lead.notification_attempts = attempt
     if not recipient:
         logger.warning("Lead %s: no notification address (person, site settings, DEFAULT_CONTACT_EMAIL)", lead.pk)
         lead.notification_status = lead.NotificationStatus.NO_RECIPIENT
     else:
         try:
-            build_message(lead, recipient).send()
+            message = build_message(lead, recipient)
+            # Straight to the mail server: this already runs in a job, whose outcome the lead records.
+            message.connection = transport()
+            message.send()
         except Exception as error:  # Any mail failure: the lead is already stored and must stay so.
             logger.exception("Lead %s: the notification e-mail could not be sent", lead.pk)
             lead.notification_status = lead.NotificationStatus.FAILED
             lead.notification_error = f"{type(error).__name__}: {error}"[:500]
         else:
             lead.notification_status = lead.NotificationStatus.SENT
+            lead.notification_error = ""
             lead.notified_at = timezone.now()
-    lead.save(update_fields=["notification_status", "notification_error", "notified_at"])
+    lead.save(update_fields=["notification_status", "notification_error", "notified_at", "notification_attempts"])

@@ -4,6 +4,7 @@
 #
 #   entrypoint.sh serve [--check]   gunicorn with gunicorn.conf.py (--check: load the app and exit)
 #   entrypoint.sh migrate           migrations, translation columns, search index
+#   entrypoint.sh worker            background jobs and the scheduler (run one or more beside `serve`)
 #   entrypoint.sh healthcheck       exit 0 when /healthz answers 200 (the image's HEALTHCHECK)
 #   entrypoint.sh manage ARGS…      any manage.py command
 #   entrypoint.sh COMMAND…          anything else, as is
@@ -20,6 +21,11 @@ case "$command" in
       exec gunicorn --config gunicorn.conf.py --check-config oswego_site.wsgi
     fi
     exec gunicorn --config gunicorn.conf.py oswego_site.wsgi "$@"
+    ;;
+  worker)
+    # Jobs (e-mails, search documents, share images) and, in one worker among all, the
+    # scheduler (scheduled publishing every minute, daily upkeep). SIGTERM stops it cleanly.
+    exec python manage.py worker "$@"
     ;;
   migrate)
     # --noinput: wagtail_modeltranslation adds Page's translation columns outside

@@ -11,6 +11,8 @@ Django's SecurityMiddleware and XFrameOptionsMiddleware stay in the stack for
 HTTPS redirects, HSTS and `check --deploy`; the values here agree with them.
 """
 
+from functools import lru_cache
+
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.shortcuts import render
@@ -83,6 +85,18 @@ ADMIN_CSP = serialize(ADMIN_POLICY)
 ADMIN_CSP_REPORT_ONLY = serialize(ADMIN_REPORT_ONLY_POLICY)
 
 
+@lru_cache(maxsize=8)
+def policies(media_origin):
+    """(public, admin, admin report-only) policies; images may also come from the media bucket or its CDN."""
+    if not media_origin:
+        return PUBLIC_CSP, ADMIN_CSP, ADMIN_CSP_REPORT_ONLY
+
+    def with_media(policy):
+        return serialize({**policy, "img-src": f"{policy['img-src']} {media_origin}"})
+
+    return with_media(PUBLIC_POLICY), with_media(ADMIN_POLICY), with_media(ADMIN_REPORT_ONLY_POLICY)
+
+
 def is_admin_path(path):
     return path == "/admin" or path.startswith("/admin/")
 
@@ -104,11 +118,12 @@ class SecurityHeadersMiddleware:
             # Wagtail's preview renders the page through the middleware stack
             # inside an admin request: the admin response gets the headers.
             return response
+        public_csp, admin_csp, admin_csp_report_only = policies(getattr(settings, "MEDIA_ORIGIN", ""))
         if is_admin_path(request.path_info):
-            response.headers.setdefault("Content-Security-Policy", ADMIN_CSP)
-            response.headers.setdefault("Content-Security-Policy-Report-Only", ADMIN_CSP_REPORT_ONLY)
+            response.headers.setdefault("Content-Security-Policy", admin_csp)
+            response.headers.setdefault("Content-Security-Policy-Report-Only", admin_csp_report_only)
         else:
-            response.headers.setdefault("Content-Security-Policy", PUBLIC_CSP)
+            response.headers.setdefault("Content-Security-Policy", public_csp)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
         response.headers.setdefault("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY)

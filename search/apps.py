@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,4 +10,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
-        from search import signals  # noqa: F401 (keeps the index current)
+        from ops import scheduler
+        from search import signals, tasks  # noqa: F401 (signals keep the index current)
+
+        # Daily upkeep: whatever a missed job or a manual change left behind is put right.
+        scheduler.every(timedelta(days=1), tasks.rebuild_search_documents)

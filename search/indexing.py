@@ -1,5 +1,9 @@
 """Building a page's search documents from its search fields, one language at a time."""
 
+import logging
+import uuid
+
+from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.utils import translation
@@ -17,6 +21,29 @@ LANGUAGES = languages.CODES
 DEFAULT = languages.DEFAULT
 # The PostgreSQL text search configurations made by this app's migration.
 PG_CONFIGS = {"fr": "oswego_fr", "en": "oswego_en"}
+# Cached search results (search/views.py) are keyed on this version, changed by every write to the index.
+INDEX_VERSION_KEY = "search:index-version"
+
+logger = logging.getLogger(__name__)
+
+
+def index_version():
+    try:
+        version = cache.get(INDEX_VERSION_KEY)
+        if version is None:
+            cache.add(INDEX_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+            version = cache.get(INDEX_VERSION_KEY)
+    except Exception:  # a cache outage costs speed, never a page
+        logger.warning("Search: index version unavailable", exc_info=True)
+        return None
+    return version
+
+
+def _index_changed():
+    try:
+        cache.set(INDEX_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        logger.exception("Search: cached results could not be invalidated")
 
 
 def _translated_fields(model):
@@ -81,6 +108,7 @@ def index_page(page):
     if not page.live:
         unindex_page(page)
         return
+    _index_changed()
     for language in LANGUAGES:
         content = document_text(page, language)
         if content is None:
@@ -102,11 +130,13 @@ def index_page(page):
 
 def unindex_page(page):
     SearchDocument.objects.filter(page_id=page.pk).delete()
+    _index_changed()
 
 
 def rebuild():
     """Index every live page; drop documents of pages that are gone or no longer live."""
     SearchDocument.objects.exclude(page__live=True).delete()
+    _index_changed()
     count = 0
     for page in Page.objects.live().filter(depth__gte=2).specific():
         index_page(page)

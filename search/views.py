@@ -1,14 +1,58 @@
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django_ratelimit import ALL
+from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
 
+from search.indexing import index_version
 from search.query import find_page_ids
 from search.text import clean_query
 
+logger = logging.getLogger(__name__)
+
 RESULTS_PER_PAGE = 10
+RETRY_AFTER_SECONDS = 60
+
+
+def too_many_searches(request):
+    """Count this search against the client's address (SEARCH_RATE_LIMIT); a cache outage lets it through."""
+    try:
+        return is_ratelimited(
+            request, group="search", key="ip", rate=settings.SEARCH_RATE_LIMIT, method=ALL, increment=True
+        )
+    except Exception:
+        logger.exception("Search: the rate limit could not be checked")
+        return False
+
+
+def matching_page_ids(query, language):
+    """The ids matching ``query``, kept SEARCH_CACHE_SECONDS for identical searches, until the index changes.
+
+    Only ids are kept: the pages are read (live ones only) at every request.
+    """
+    version = index_version()
+    if version is None:
+        return find_page_ids(query, language)
+    key = f"search:results:{version}:{language}:{hashlib.sha256(query.encode()).hexdigest()}"
+    try:
+        page_ids = cache.get(key)
+    except Exception:  # a cache outage costs speed, never a page
+        page_ids = None
+    if page_ids is None:
+        page_ids = find_page_ids(query, language)
+        try:
+            cache.set(key, page_ids, settings.SEARCH_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Search: results could not be cached", exc_info=True)
+    return page_ids
 
 
 @require_safe
@@ -16,7 +60,11 @@ RESULTS_PER_PAGE = 10
 def search(request):
     """Results in the visitor's language; noindex and never cached publicly."""
     query = clean_query(request.GET.get("q", ""))
-    page_ids = find_page_ids(query, translation.get_language()) if query else []
+    if query and too_many_searches(request):
+        response = render(request, "search/search.html", {"query": "", "rate_limited": True}, status=429)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    page_ids = matching_page_ids(query, translation.get_language()) if query else []
     paginator = Paginator(page_ids, RESULTS_PER_PAGE)
     try:
         number = int(request.GET.get("page", "1"))

@@ -12,8 +12,8 @@ class SeoConfig(AppConfig):
         from wagtail.models import get_page_models
         from wagtail.signals import page_published
 
-        from seo import redirects, share_images
+        from seo import redirects, tasks
 
         redirects.connect()
         for model in get_page_models():
-            page_published.connect(share_images.draw_on_publish, sender=model, dispatch_uid=f"seo_{model.__name__}")
+            page_published.connect(tasks.draw_on_publish, sender=model, dispatch_uid=f"seo_{model.__name__}")

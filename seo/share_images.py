@@ -125,8 +125,3 @@ def pregenerate(page):
             ensure(page, code)
         except Exception:  # a preview image must never break a publish
             logger.exception("Could not draw the share image of page %s in %s", page.pk, code)
-
-
-def draw_on_publish(sender, instance, **kwargs):
-    """page_published receiver: the share images are ready before the first link preview asks."""
-    pregenerate(instance.specific)

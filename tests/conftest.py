@@ -69,6 +69,14 @@ def person(people_index, office):
 
 
 @pytest.fixture
+def database_queue(settings):
+    """Jobs wait in the database queue, as under `make run` and in production, until a worker runs them."""
+    from oswego_site.settings.base import tasks_settings
+
+    settings.TASKS = tasks_settings("database")
+
+
+@pytest.fixture
 def superuser_client(client, db):
     """The test client, logged in as a superuser (call client.logout() to read as a visitor)."""
     user = get_user_model().objects.create_superuser("editor-in-chief", "chief@example.com", "a-long-test-password")

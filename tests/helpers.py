@@ -42,3 +42,42 @@ def form_values(response, selector="form"):
             value = field.get("value", "")
         data[name] = value
     return data
+
+
+def run_queued_jobs():
+    """What `manage.py worker` does, once: take each due job as its loop does and run it, until none is due.
+
+    django-tasks-db's own Worker.run would also close "old" database connections, which inside a test's
+    transaction means the test's own: this is its loop without that (tests/ops/test_worker_process.py runs the
+    real command).
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.utils import exclusive_transaction
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    while True:
+        with exclusive_transaction():
+            job = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
+            if job is not None:
+                job.claim(worker.worker_id)
+        if job is None:
+            return
+        worker.run_task(job)
+
+
+def queued_jobs(task_path=None):
+    """The jobs waiting in the database queue (all of them, or those of one task)."""
+    from django_tasks_db.models import DBTaskResult
+
+    jobs = DBTaskResult.objects.filter(status="READY")
+    return list(jobs.filter(task_path=task_path) if task_path else jobs)

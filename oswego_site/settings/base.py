@@ -6,6 +6,7 @@ environment (or a thin per-environment module) says so.
 
 import os
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -95,6 +96,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Counts failed admin logins and locks the username out from that address.
     "axes",
+    # Background jobs (TASKS below): the queue's table and its `db_worker`.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +217,49 @@ STORAGES = {
 # does (local runs). Production puts nginx or object storage in front.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
+
+def s3_media_storage():
+    """Media on any S3-compatible service (ops/storage.py): what every instance behind a load balancer shares."""
+    bucket = os.environ.get("S3_BUCKET", "").strip()
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET (and S3_ENDPOINT_URL outside AWS).")
+    options = {
+        "bucket_name": bucket,
+        # Outside AWS: https://<account>.r2.cloudflarestorage.com, https://s3.fr-par.scw.cloud, MinIO's URL…
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL", "").strip() or None,
+        "region_name": os.environ.get("S3_REGION", "").strip() or None,
+        # Read by boto3 from the environment (or an instance role) when unset here.
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID", "").strip() or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", "").strip() or None,
+        # The CDN or public bucket host that serves images, e.g. media.oswego.example.
+        "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN", "").strip() or None,
+        "location": os.environ.get("S3_PREFIX", "").strip().strip("/"),
+        # The bucket policy decides who reads what; no per-object ACL (R2 has none).
+        "default_acl": None,
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    return {"BACKEND": "ops.storage.MediaStorage", "OPTIONS": options}
+
+
+def media_origin(options):
+    """Where browsers fetch media from, for the Content-Security-Policy's img-src (ops/security.py)."""
+    if options["custom_domain"]:
+        return f"https://{options['custom_domain']}"
+    if options["endpoint_url"]:
+        scheme, _, rest = options["endpoint_url"].partition("://")
+        return f"{scheme}://{rest.split('/')[0]}"
+    region = f".{options['region_name']}" if options["region_name"] else ""
+    return f"https://{options['bucket_name']}.s3{region}.amazonaws.com"
+
+
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").strip() or "local"
+MEDIA_ORIGIN = ""
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = s3_media_storage()
+    MEDIA_ORIGIN = media_origin(STORAGES["default"]["OPTIONS"])
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}.")
+
 # --- Caches ---------------------------------------------------------------
 # Redis when REDIS_URL is set: shared by every gunicorn instance on every
 # machine (page cache, rate limits). Otherwise files under var/, shared by the
@@ -288,8 +335,41 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # creates them for every language instead.
 WAGTAILREDIRECTS_AUTO_CREATE = False
 
+# --- Background jobs --------------------------------------------------------
+# django-tasks (which Wagtail already uses) with its database backend: the queue
+# is a table in the PostgreSQL the site already has, so a job survives restarts
+# and is committed with the row that asked for it. `manage.py worker` runs them
+# (ops/management/commands/worker.py). "immediate" runs each job inside the
+# request, as if there were no queue (the tests' default).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def tasks_settings(name):
+    if name not in TASKS_BACKENDS:
+        raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}, not {name!r}.")
+    return {"default": {"BACKEND": TASKS_BACKENDS[name], "QUEUES": ["default"]}}
+
+
+TASKS = tasks_settings(os.environ.get("TASKS_BACKEND", "database").strip() or "database")
+# A failed job (a mail server down) is tried again after a growing pause
+# (ops/jobs.py), this many times in all.
+TASKS_MAX_ATTEMPTS = env_int("TASKS_MAX_ATTEMPTS", 5)
+# Wagtail's scheduled publishing (go-live and expiry times) is checked this often,
+# and the scheduler wakes this often (ops/scheduler.py).
+SCHEDULED_PUBLISHING_SECONDS = env_int("SCHEDULED_PUBLISHING_SECONDS", 60)
+SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 5)
+# Finished jobs are kept this many days (for the admin's eyes), then pruned daily.
+TASKS_KEEP_DAYS = env_int("TASKS_KEEP_DAYS", 7)
+
 # --- E-mail ---------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# EMAIL_BACKEND in the environment names the transport that really sends (SMTP);
+# the site hands every message to the queue (ops/mail.py), so no request waits
+# for a mail server and no timing tells which addresses have an account.
+EMAIL_TRANSPORT = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = "ops.mail.QueuedEmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -305,6 +385,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 DEFAULT_CONTACT_EMAIL = os.environ.get("DEFAULT_CONTACT_EMAIL", "")
 # Submissions accepted per client address (django-ratelimit syntax: 5 per 10 minutes).
 CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5/10m")
+# Searches per client address (each query costs the database; cached results too count),
+# and how long the results of an identical search are reused (until the index changes).
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "30/m")
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
 # Behind a reverse proxy every request comes from the proxy: name the header
 # that carries the client's address (e.g. HTTP_X_REAL_IP) so each visitor has
 # their own limit. django-ratelimit is used as a library, not an installed
@@ -323,12 +407,58 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# --- Errors reach someone ------------------------------------------------------
+
+
+def env_admins(name):
+    """ADMINS=ops@oswego.example,Jane Doe <jane@oswego.example> → Django's [(name, address), …]."""
+    admins = []
+    for item in env_list(name):
+        display, address = parseaddr(item)
+        if "@" not in address:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an e-mail address.")
+        admins.append((display or address, address))
+    return admins
+
+
+# Who gets an e-mail for every server error (Django's own, DEBUG off) and every
+# background job that failed for good (the ops.jobs logger below).
+ADMINS = env_admins("ADMINS")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # Sent through the queue like every e-mail (ops/mail.py); nobody when ADMINS is empty.
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # One line per background task is noise; failures still show.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # One line per background task is noise; failures still show.
+        "django_tasks": {"level": "WARNING"},
+        "ops.jobs": {"handlers": ["mail_admins"], "level": "INFO"},
+    },
 }
+
+# Sentry, when SENTRY_DSN is set: unhandled errors and ERROR log records (a failed
+# job included), without personal data (no cookies, user or address sent).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        send_default_pii=False,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+    )

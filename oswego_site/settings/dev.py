@@ -21,5 +21,5 @@ if not SECRET_KEY:  # noqa: F405
         _key_file.chmod(0o600)
     SECRET_KEY = _key_file.read_text().strip()
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_TRANSPORT = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

@@ -1,14 +1,18 @@
 """Settings for the test suite: fast, isolated, no files outside tmp."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import tasks_settings
 
 SECRET_KEY = "test-only-secret-key-not-used-anywhere-else-0123456789abcdef"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_BACKEND = EMAIL_TRANSPORT = "django.core.mail.backends.locmem.EmailBackend"
+# Jobs run at once, inside the test, unless a test (or TASKS_BACKEND=database) asks for the queue.
+TASKS = tasks_settings(os.environ.get("TASKS_BACKEND", "immediate").strip() or "immediate")
 MEDIA_ROOT = tempfile.mkdtemp(prefix="oswego-test-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -75,6 +75,7 @@ class LiveSite:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
+        self.worker = None
         self.log_path = (self.log_dir or self.var_dir) / "gunicorn.log"
 
     @property
@@ -154,11 +155,21 @@ class LiveSite:
         self._manage("collectstatic", "--noinput", "--verbosity", "0")
         self._manage("load_demo_content")
         self._manage("update_search_documents")
+        # The jobs the demo content queued (Wagtail's admin search and reference index…) are done before the
+        # first journey; then a worker runs beside gunicorn, as `make run` starts one.
+        self._manage("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", "--verbosity", "0")
         if self.log_dir:
             self.log_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("w")
         self.process = subprocess.Popen(  # noqa: S603
             [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py", "oswego_site.wsgi"],
+            cwd=REPO,
+            env=self.environment(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        self.worker = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "worker"],
             cwd=REPO,
             env=self.environment(),
             stdout=log,
@@ -188,6 +199,15 @@ class LiveSite:
             return ""
 
     def stop(self):
+        worker = self.worker
+        if worker is not None and worker.poll() is None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=25)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+        self.worker = None
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             try:

@@ -31,13 +31,18 @@ def fill(response, seconds_ago=60, **overrides):
 
 
 @pytest.fixture
-def submit(client):
-    """Open the contact form at ``url``, fill it in and send it; returns the POST response."""
+def submit(client, django_capture_on_commit_callbacks):
+    """Open the contact form at ``url``, fill it in and send it; returns the POST response.
+
+    The lead's e-mail job is enqueued once the lead is committed: the test's transaction never commits, so its
+    on-commit callbacks run as the request ends, as they would in production.
+    """
 
     def _submit(url, seconds_ago=60, **overrides):
         page = client.get(url)
         assert page.status_code == 200
         action = soup(page).select_one("form.contact-form")["action"]
-        return client.post(action, fill(page, seconds_ago=seconds_ago, **overrides))
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(action, fill(page, seconds_ago=seconds_ago, **overrides))
 
     return _submit

@@ -129,3 +129,36 @@ def test_compose_runs_migrations_once_before_the_site_with_postgresql_and_redis(
     web_env = services["web"]["environment"]
     assert web_env["DATABASE_URL"].startswith("postgres://")
     assert web_env["REDIS_URL"].startswith("redis://")
+
+
+def test_worker_runs_beside_the_site_leaves_a_heartbeat_and_stops_cleanly(migrated):
+    database = migrated["DATABASE_URL"].removeprefix("sqlite:///")
+    worker = subprocess.Popen(  # noqa: S603
+        [str(ENTRYPOINT), "worker"],
+        env={**migrated, "TASKS_BACKEND": "database", "SCHEDULER_TICK_SECONDS": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert worker.poll() is None, worker.stderr.read()
+            with sqlite3.connect(database, timeout=10) as connection:
+                beats = connection.execute("SELECT is_scheduler FROM ops_workerheartbeat").fetchall()
+            if beats:
+                break
+            assert time.monotonic() < deadline, "no heartbeat from the worker"
+            time.sleep(0.5)
+        assert beats == [(1,)]
+    finally:
+        worker.terminate()
+        code = worker.wait(timeout=30)
+    assert code == 0
+
+
+def test_compose_runs_a_worker_beside_the_site():
+    services = yaml.safe_load((REPO / "compose.yaml").read_text())["services"]
+    assert services["worker"]["command"] == ["worker"]
+    assert services["worker"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert services["worker"]["environment"]["TASKS_BACKEND"] == "database"

@@ -3,6 +3,7 @@ image file and lead back (PostgreSQL; selected by .ci/run with `-m backup`)."""
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +102,17 @@ def test_restore_refuses_a_damaged_backup(databases, tmp_path):
     refused = postgres.run(["bin/restore", backup], target, check=False)
     assert refused.returncode != 0
     assert "damaged" in refused.stderr
+
+
+def test_with_media_in_object_storage_the_backup_records_the_bucket_and_restore_names_it(databases, tmp_path):
+    source_url, target_url = databases
+    bucket = {"MEDIA_STORAGE": "s3", "S3_BUCKET": "oswego-media", "S3_ENDPOINT_URL": "https://s3.fr-par.scw.cloud"}
+    env = postgres.environment(DATABASE_URL=source_url, VAR_DIR=tmp_path, **bucket)
+    backup = postgres.run(["bin/backup"], env).stdout.strip().splitlines()[-1]
+    assert sorted(os.listdir(backup)) == ["SHA256SUMS", "database.dump", "media-bucket.txt", "media.tar.gz"]
+    note = Path(backup, "media-bucket.txt").read_text()
+    assert "bucket=oswego-media\nendpoint=https://s3.fr-par.scw.cloud\n" in note and "at=20" in note
+
+    target = postgres.environment(DATABASE_URL=target_url, VAR_DIR=tmp_path, MEDIA_ROOT=tmp_path / "restored")
+    restored = postgres.run(["bin/restore", backup], target)
+    assert "bucket=oswego-media" in restored.stdout

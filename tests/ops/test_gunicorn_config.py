@@ -3,6 +3,7 @@
 import datetime
 import json
 import logging
+import random
 import runpy
 from pathlib import Path
 
@@ -14,7 +15,15 @@ CONFIG = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
 
 
 def load(monkeypatch, **environment):
-    for name in ("HOST", "PORT", "WEB_CONCURRENCY", "GUNICORN_TIMEOUT"):
+    for name in (
+        "HOST",
+        "PORT",
+        "WEB_CONCURRENCY",
+        "GUNICORN_TIMEOUT",
+        "GUNICORN_MAX_REQUESTS",
+        "GUNICORN_MAX_REQUESTS_JITTER",
+        "GUNICORN_PRELOAD",
+    ):
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
@@ -26,7 +35,8 @@ def test_defaults_are_local_and_safe(monkeypatch):
     assert config["bind"] == "127.0.0.1:8000"
     assert config["workers"] == 2
     assert config["timeout"] == 30
-    assert config["max_requests"] > 0 and config["max_requests_jitter"] > 0
+    assert config["max_requests"] == 1000
+    assert config["preload_app"] is True
     assert config["control_socket_disable"] is True
     assert config["accesslog"] == "-"
     assert config["logger_class"] == "oswego_site.gunicorn_logging.JsonAccessLogger"
@@ -37,6 +47,22 @@ def test_host_port_and_workers_come_from_the_environment(monkeypatch):
     assert config["bind"] == "0.0.0.0:9000"
     assert config["workers"] == 5
     assert config["timeout"] == 12
+
+
+def test_workers_draw_recycling_limits_spread_over_half_of_max_requests(monkeypatch):
+    config = load(monkeypatch, GUNICORN_MAX_REQUESTS="2000")
+    assert config["max_requests_jitter"] == 1000
+    # gunicorn gives each worker max_requests + randint(0, jitter): two workers sharing the load evenly
+    # restart within 1 % of max_requests of each other only rarely.
+    rng = random.Random(17)  # noqa: S311 - a reproducible simulation, not a secret
+    draws = 10_000
+    close = sum(abs(rng.randint(0, 1000) - rng.randint(0, 1000)) <= 20 for _ in range(draws))
+    assert close / draws < 0.05
+
+
+def test_recycling_can_be_turned_off(monkeypatch):
+    config = load(monkeypatch, GUNICORN_MAX_REQUESTS="0")
+    assert (config["max_requests"], config["max_requests_jitter"]) == (0, 0)
 
 
 class FakeResponse:
