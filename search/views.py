@@ -1,6 +1,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
@@ -32,5 +33,12 @@ def search(request):
     return render(
         request,
         "search/search.html",
-        {"query": query, "results": results, "results_page": results_page, "paginator": paginator},
+        {
+            "query": query,
+            "results": results,
+            "results_page": results_page,
+            "paginator": paginator,
+            # The language switcher keeps the words (not the page number: the other language counts its own).
+            "alternate_query": urlencode({"q": query}) if query else "",
+        },
     )

@@ -27,7 +27,7 @@ def _is_routable_page(page):
     return isinstance(page, Page) and page.pk is not None and page.depth > 1
 
 
-def _alternates(request, page=None, home_only=False):
+def _alternates(request, page=None, home_only=False, view_query=""):
     current = translation.get_language()
     if page is None and request is not None:
         match = getattr(request, "resolver_match", None)
@@ -48,6 +48,8 @@ def _alternates(request, page=None, home_only=False):
                 url = f"{url}?{query}"
         elif request is not None:
             url = translate_url(request.path, code)
+            if view_query:
+                url = f"{url}?{view_query}"
             available = True
         else:
             continue
@@ -65,9 +67,16 @@ def language_alternates(context, home_only=False):
 
     On a Wagtail page each language links to the page's own translation (its
     translated slug); elsewhere to the same view in the other language; with
-    ``home_only`` (error pages) to the home page in each language.
+    ``home_only`` (error pages) to the home page in each language. A view of
+    our own keeps the query it names in ``alternate_query`` (the search view:
+    its words), as a page does with ``get_alternate_query``.
     """
-    return _alternates(context.get("request"), context.get("page"), home_only=home_only)
+    return _alternates(
+        context.get("request"),
+        context.get("page"),
+        home_only=home_only,
+        view_query=context.get("alternate_query") or "",
+    )
 
 
 @register.simple_tag

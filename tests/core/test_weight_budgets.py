@@ -1,5 +1,5 @@
 """Weight budgets for a reader on a phone: the launch article (no images) under 60 KB transferred, compressed —
-HTML, CSS, JS and fonts together — with no script to read it, system fonts, and a stylesheet under 20 KB."""
+HTML, CSS, JS and fonts together — with no script to read it, system fonts, and a stylesheet under 28 KB."""
 
 import re
 
@@ -16,7 +16,10 @@ LAUNCH_FR = "/fr/actualites/le-maghreb-territoire-strategique-de-lexperience-cli
 LAUNCH_EN = "/en/news/the-maghreb-a-strategic-territory-for-customer-experience/"
 KB = 1024
 PAGE_BUDGET = 60 * KB
-CSS_BUDGET = 20 * KB
+# Raised from 20 KB (issue 14): the design system names its tokens (`var(--navy)`, `var(--sp-4)` rather than
+# one-letter names) and styles the header's search field, the home page's sections and the search results. What a
+# phone downloads is the Brotli copy, about 6 KB; the page budget above still counts it.
+CSS_BUDGET = 28 * KB
 
 
 @pytest.fixture
@@ -59,7 +62,7 @@ def test_launch_article_weighs_under_60_kb_with_no_script_and_system_fonts(clien
     assert transferred <= PAGE_BUDGET, f"{transferred} bytes"
 
 
-def test_stylesheet_is_under_20_kb():
+def test_stylesheet_is_under_its_budget():
     assert len(static_file("/static/css/site.css")) < CSS_BUDGET
 
 

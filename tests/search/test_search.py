@@ -139,3 +139,17 @@ def test_results_are_paginated(client, news_index):
     assert len(first.select(".search-result")) == 10
     assert first.select_one(".pagination a[rel=next]")["href"] == "?q=nearshore&page=2"
     assert len(soup(client.get("/fr/recherche/", {"q": "nearshore", "page": 2})).select(".search-result")) == 3
+
+
+def test_language_switcher_keeps_the_search_words(client, demo):
+    french = soup(client.get("/fr/recherche/", {"q": "maghreb", "page": "2"}))
+    english_link = french.select_one(".language-switcher a[hreflang=en]")
+    assert english_link["href"] == "http://testserver/en/search/?q=maghreb"
+    english = soup(client.get("/en/search/", {"q": "expérience client"}))
+    french_link = english.select_one(".language-switcher a[hreflang=fr]")
+    assert french_link["href"] == "http://testserver/fr/recherche/?q=exp%C3%A9rience+client"
+
+
+def test_language_switcher_without_words_leads_to_the_bare_search_page(client, demo):
+    page = soup(client.get("/fr/recherche/"))
+    assert page.select_one(".language-switcher a[hreflang=en]")["href"] == "http://testserver/en/search/"
