@@ -1,13 +1,14 @@
-"""Tags every page uses: language alternates (switcher, hreflang, canonical) and the menu."""
+"""Tags every page uses: language alternates (switcher, hreflang, canonical), the menu and French typography."""
 
 from dataclasses import dataclass
 
 from django import template
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.safestring import SafeData, mark_safe
 from wagtail.models import Page
 
-from core import languages
+from core import languages, typography
 from core.models import BasePage
 from core.navigation import site_root
 
@@ -127,3 +128,28 @@ def main_menu(context):
 def home_url(context):
     root = site_root(context.get("request"))
     return root.get_url(context.get("request")) if root else "/"
+
+
+@register.filter(is_safe=True)
+def typo(value):
+    """French spacing before ``? ! ; : %`` and inside ``« »`` on a French page; nothing elsewhere.
+
+    base.html runs the whole page body and title through it (``{% filter typo %}``), so rich text, StreamField
+    blocks and translated strings all get it; HTML tags and attributes are left untouched.
+    """
+    if not value or not typography.is_french():
+        return value
+    if isinstance(value, SafeData):
+        return mark_safe(typography.french_html(str(value)))  # noqa: S308 — only spaces are changed
+    return typography.french_text(str(value))
+
+
+@register.filter
+def de(name):
+    """A name with the French “de” before it, elided before a vowel (“d’Olivier”); the bare name in English.
+
+    For translated strings such as “Articles by {{ name }}”: the French catalogue writes “Articles {{ name }}”.
+    """
+    if not name:
+        return name
+    return typography.de(name) if typography.is_french() else name
