@@ -16,6 +16,7 @@ class OfficeIndexPage(IndexPage):
     """“Implantations” / “Offices”: lists every office."""
 
     subpage_types = ["offices.OfficePage"]
+
     class Meta:
         verbose_name = _("offices index")
 

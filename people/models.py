@@ -22,6 +22,7 @@ class PeopleIndexPage(IndexPage):
     """“Équipe dirigeante” / “Leadership”: people in the order editors give them in the page tree."""
 
     subpage_types = ["people.PersonPage"]
+
     class Meta:
         verbose_name = _("leadership index")
 

@@ -96,9 +96,7 @@ def test_no_room_reaches_a_model_above_it_by_name():
 
 def _lines_of_code(app):
     return sum(
-        len(path.read_text().splitlines())
-        for path in (ROOT / app).rglob("*.py")
-        if "migrations" not in path.parts
+        len(path.read_text().splitlines()) for path in (ROOT / app).rglob("*.py") if "migrations" not in path.parts
     )
 
 
