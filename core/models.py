@@ -85,6 +85,29 @@ class BasePage(Page):
             return True
         return bool(getattr(self, build_localized_fieldname("title", language), None))
 
+    # --- Images and their text alternatives -----------------------------------
+    def image_alt(self, image, alt_field, decorative=False):
+        """What a screen reader says for one of the page's images: nothing for a decorative one, otherwise the
+        editor's text in the reader's language (French when English is empty), else the image's own description."""
+        if image is None or decorative:
+            return ""
+        return getattr(self, alt_field, "") or image.default_alt_text
+
+    def image_alt_errors(self, image, alt_field, decorative=False):
+        """A missing text alternative, per language field: French always, English once the page has an English
+        title. A decorative image needs none."""
+        if image is None or decorative:
+            return {}
+        message = _("Describe the image for people who cannot see it, or tick “decorative”.")
+        errors = {}
+        for code in languages.CODES:
+            if code != languages.DEFAULT and not self.has_translation(code):
+                continue
+            field = build_localized_fieldname(alt_field, code)
+            if not (getattr(self, field, "") or "").strip():
+                errors[field] = message
+        return errors
+
     # --- Editing in two languages --------------------------------------------
     @property
     def preview_modes(self):
