@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "seo",
-    "caching",
+    # "caching" comes last (below): it connects its receivers to every snippet model.
     "ops",
     "core",
     "wagtail.contrib.redirects",
@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Counts failed admin logins and locks the username out from that address.
     "axes",
+    # Last: its ready() connects receivers to every snippet model, and Wagtail
+    # registers snippets in its own snippets app's ready().
+    "caching",
 ]
 
 MIDDLEWARE = [

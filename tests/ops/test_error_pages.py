@@ -35,7 +35,7 @@ def _boom(request):
 urlpatterns = [path("fr/boom/", _boom), path("en/boom/", _boom), *site_urlpatterns]
 
 
-@pytest.mark.urls("tests.core.test_error_pages")
+@pytest.mark.urls("tests.ops.test_error_pages")
 @pytest.mark.parametrize(
     ("url", "heading"), [("/en/boom/", "Something went wrong"), ("/fr/boom/", "Une erreur est survenue")]
 )
