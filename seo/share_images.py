@@ -92,7 +92,7 @@ def layout(title, kicker="", figure=None):
     """Where each element goes, in a column grid that keeps them apart.
 
     The title column stops before the right-hand column: the brand ring alone (no figure), or a small ring above
-    the key figure. Nothing overlaps and everything stays 48 px inside the edges (tests/core/test_link_previews.py).
+    the key figure. Nothing overlaps and everything stays 48 px inside the edges (tests/seo/test_share_image_layout.py).
     """
     draw = ImageDraw.Draw(Image.new("RGB", (1, 1)))
     left, right_column = 72, 800
