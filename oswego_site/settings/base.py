@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     # The project's rooms, top down: each imports only the rooms below it
     # (docs/architecture.md; `make lint` checks it with import-linter).
+    # The demo content and its loader sit on top: nothing imports them.
+    "demo",
     "contact",
     "articles",
     "people",

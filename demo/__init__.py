@@ -1,0 +1,1 @@
+"""Demo content as data: demo/content/ holds the texts, demo/loader.py reads them into pages."""
