@@ -102,6 +102,8 @@ class PersonPage(BasePage):
 
     parent_page_types = ["people.PeopleIndexPage"]
     subpage_types = []
+    # Contact buttons (core's home sections) accept this page type without importing it.
+    is_contact_person = True
 
     class Meta:
         verbose_name = _("person")
