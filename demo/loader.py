@@ -464,6 +464,7 @@ class DemoLoader:
     def __init__(self, content):
         self.content = content
         self.created = 0
+        self.home_created = False  # the sections are written once, on the run that creates the home page
 
     def load(self):
         home = self.load_home()
@@ -474,7 +475,7 @@ class DemoLoader:
         people_index = self.add_index(home, PeopleIndexPage, site["people-index"])
         offices_index = self.add_index(home, OfficeIndexPage, site["offices-index"])
         self.load_contact_page(home, site["contact"])
-        home_is_new = self.created > 0
+        home_is_new = self.home_created
         offices = self.load_offices(offices_index)
         people = self.load_people(people_index, offices)
         articles = self.load_articles(news_index, people, offices)
@@ -522,6 +523,7 @@ class DemoLoader:
         root.add_child(instance=home)
         home.save_revision().publish()
         self.created += 1
+        self.home_created = True
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.hostname = "localhost"
         site.port = 80
