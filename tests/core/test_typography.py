@@ -79,6 +79,10 @@ def test_launch_article_has_no_loose_sign_in_french_and_english_is_untouched(cli
     french = visible_text(client.get(LAUNCH_FR))
     assert "?" in french and "%" in french and ":" in french
     assert LOOSE_SIGN.findall(french) == []
+    # Nor any French page of the sitemap.
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for url in re.findall(r"<loc>http://[^/]+(/fr/[^<]*)</loc>", sitemap):
+        assert LOOSE_SIGN.findall(visible_text(client.get(url))) == [], url
     english = client.get(LAUNCH_EN).content.decode()
     assert NARROW_NBSP not in english.replace("\\u202f", "")
 
