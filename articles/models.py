@@ -63,6 +63,7 @@ class ArticleIndexPage(IndexPage):
     """“Actualités” / “News”: articles newest first, paginated, filterable by topic."""
 
     subpage_types = ["articles.ArticlePage"]
+    cache_query_parameters = ("topic", "page")
 
     class Meta:
         verbose_name = _("news index")
@@ -254,6 +255,13 @@ class ArticlePage(BasePage):
             chosen.extend(fill)
         return chosen
 
+    def get_cache_dependents(self):
+        """The offices it is filed under (they list it) and the articles sharing a topic (their "related" fill
+        may pick it); authors and chosen related articles are links Wagtail's reference index knows."""
+        topics = list(self.topics.all())
+        sharing = ArticlePage.objects.live().filter(topics__in=topics).exclude(pk=self.pk).distinct() if topics else []
+        return [*(office for office in self.offices.all() if office.live), *sharing]
+
     def get_share_figure(self):
         for block in self.body:
             if block.block_type == "key_figures" and block.value["figures"]:
@@ -285,8 +293,7 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lazy: when the page's fragments are cached (core/cache.py), none of
-        # these queries run. Kept on the page for the structured data.
+        # Lazy: only what the templates render is queried. Kept on the page for the structured data.
         self._authors = context["authors"] = SimpleLazyObject(
             lambda: [
                 authorship.person

@@ -1,7 +1,7 @@
 """Queries per request, for `make bench`: counted in-process against the bench's PostgreSQL and Redis.
 
 Prints JSON: for each URL, the queries of a full render (no cache at all), of a cold request (page cache off,
-rendered fragments kept) and of a warm one (served by the page cache).
+the header and footer fragments kept) and of a warm one (served by the page cache).
 """
 
 import json

@@ -1,8 +1,10 @@
 """`make bench`: the site under load on this machine, with its two references, in one table.
 
 1. A database of its own (oswego_bench on 127.0.0.1:5432) with the demo content, Redis db 14.
-2. gunicorn (gunicorn.conf.py, 2 workers) with the page cache off — "cold": every request goes through
-   Wagtail, rendered fragments stay on — then on — "warm"; wrk loads each page from a second process.
+2. gunicorn (gunicorn.conf.py, 2 workers) with every cache off (PAGE_CACHE=0 FRAGMENT_CACHE=0) — "uncached",
+   the home page and the launch article: every request rendered from scratch — then with the page cache off —
+   "cold": every request goes through Wagtail, the header and footer fragments stay on — then on — "warm";
+   wrk loads each page from a second process.
 3. The references, in the same run: a trivial view behind the same middleware in the same gunicorn (the
    framework's floor, routed only by bench/settings.py) and the launch article's bytes served as a static
    file by nginx (the machine's limit).
@@ -60,6 +62,8 @@ PAGES = [
     ("article index", ("/fr/actualites/", "/en/news/")),
 ]
 FLOOR = "/bench/floor/"
+# Measured with every cache off too: the first visitor's price, with nothing kept.
+UNCACHED = ("home", "launch article")
 
 
 def require(condition, message):
@@ -396,20 +400,28 @@ http {{
 def table(results):
     pct = lambda ratio: f"{100 * ratio:.0f} %"  # noqa: E731
     lines = [
-        "| page | lang | cold req/s (% of floor) | cold p50 / p99 ms | warm req/s (% of floor) | warm p50 / p99 ms"
+        "| page | lang | uncached req/s (% of floor) | uncached p50 / p99 ms | cold req/s (% of floor)"
+        " | cold p50 / p99 ms | warm req/s (% of floor) | warm p50 / p99 ms"
         " | queries render / cold / warm | HTML | CSS | JS | fonts (bytes, Brotli) |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, paths in PAGES:
         for code, path in zip(("fr", "en"), paths, strict=True):
             cold, warm, q, w = (results[k][path] for k in ("cold", "warm", "queries", "weight"))
+            uncached = results["uncached"].get(path)
+            uncached_cells = (
+                f"{uncached['rps']:.0f} ({pct(uncached['ratio'])}) | {uncached['p50']:.1f} / {uncached['p99']:.1f}"
+                if uncached
+                else "— | —"
+            )
             lines.append(
-                f"| {name} | {code} | {cold['rps']:.0f} ({pct(cold['ratio'])}) | {cold['p50']:.1f} / {cold['p99']:.1f} "
+                f"| {name} | {code} | {uncached_cells} "
+                f"| {cold['rps']:.0f} ({pct(cold['ratio'])}) | {cold['p50']:.1f} / {cold['p99']:.1f} "
                 f"| {warm['rps']:.0f} ({pct(warm['ratio'])}) | {warm['p50']:.1f} / {warm['p99']:.1f} "
                 f"| {q['render']} / {q['cold']} / {q['warm']} "
                 f"| {w['html']:,} | {w['css']:,} | {w['js']} | {w['fonts']} |"
             )
-    floors = [run["reference"] for series in ("cold", "warm") for run in results[series].values()]
+    floors = [run["reference"] for series in ("uncached", "cold", "warm") for run in results[series].values()]
     lines += [
         "",
         "| reference | req/s |",
@@ -469,10 +481,17 @@ def main():
     load_before = os.getloadavg()
     say(f"load average before the runs: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
     urls = [path for _name, paths in PAGES for path in paths]
-    results = {"cold": {}, "warm": {}, "weight": {}, "proxy": {}}
+    results = {"uncached": {}, "cold": {}, "warm": {}, "weight": {}, "proxy": {}}
 
     say("queries per request (in-process, same database and Redis)")
     results["queries"] = count_queries(urls)
+
+    uncached_urls = [path for name, paths in PAGES if name in UNCACHED for path in paths]
+    say(f"uncached: every cache off, {len(uncached_urls)} pages, {CONNECTIONS} clients")
+    with gunicorn("uncached", free_port(), PAGE_CACHE=0, FRAGMENT_CACHE=0) as base:
+        for url in uncached_urls:
+            fetch(base + url, "br")
+            results["uncached"][url] = paired(base + FLOOR, base + url)
 
     say(f"cold: page cache off, {len(urls)} pages, {CONNECTIONS} clients")
     with gunicorn("cold", free_port(), PAGE_CACHE=0) as base:

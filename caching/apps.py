@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CachingConfig(AppConfig):
-    """The page cache, cached fragments and routes, and their invalidation and purges when content changes."""
+    """The page cache, the shared fragments (header, footer), and their invalidation and purges when content changes."""
 
     name = "caching"
     verbose_name = _("Caching")

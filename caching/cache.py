@@ -1,39 +1,43 @@
 """Caching in one place: the page cache for anonymous visitors, Cache-Control, safe compression and purges.
 
-- **Page cache.** A public GET page (under /fr/ or /en/) asked for by an anonymous visitor (no session
-  cookie) is stored whole — status, headers and its identity, gzip and Brotli
-  bodies — in the default cache (Redis when REDIS_URL is set, local memory
-  otherwise), keyed by scheme, host, language, path and query. The next
-  visitor gets it without a database query. Every entry carries the site's
-  *content version*; publishing, unpublishing, moving or deleting a page, or
-  saving a snippet, an image or the site settings, bumps that version
-  (seo.redirects), so no entry written before the change is served after it.
-- **What is never stored**: anything under /admin/, previews,
-  /documents/, the search page, requests carrying a session cookie (editors),
-  POST, and every response that sets a cookie, uses a CSRF token (forms, the
-  contact page), varies on anything but Accept-Encoding or Cookie, or already
-  says how it may be cached (``never_cache`` views, the share images).
-- **Cache-Control.** What could be stored is public:
-  ``public, max-age, s-maxage, stale-while-revalidate`` (browsers keep it for a
-  minute, a CDN or the nginx in deploy/ for longer: publishing purges them).
-  What belongs to one person (a session, a cookie, a form) is ``private, no-store``.
-- **Compression.** Only public responses are compressed (Brotli or gzip): they
-  hold no secret for BREACH to guess. Pages with a CSRF token or a session go
+- **Page cache.** A public GET page (under /fr/ or /en/) asked for by an anonymous visitor (no session cookie) is
+  stored whole — status, headers, Brotli and gzip bodies, in one entry — in the default cache (Redis when REDIS_URL
+  is set, files under var/cache otherwise, local memory in the tests). The entry's key is scheme, host, language,
+  path and **only the query parameters the page declares** (``cache_query_parameters`` on its model, read from the
+  template response's ``page``; a view without a page declares none). Any other parameter — tracking (``utm_*``,
+  ``fbclid``…) or anything a crawler makes up — is served the canonical entry: a flood of made-up query strings
+  makes one entry, rendered once. The declared parameters travel in the entry itself, so a request with a query
+  string is answered in the same single round trip as one without.
+- **Two versions per entry.** Each entry carries the site's *content version* (bumped by what every page shows:
+  a menu page, the home page, a snippet, an image, the settings, a site, a privacy setting) and its path's
+  *page version* (``pagecache:path:<path>``, bumped for the pages a publish shows: the page, its ancestors and
+  descendants, and the pages that link to it, that it links to or that list it — see ``pages_showing``). The
+  middleware reads both with the entry in one ``get_many``; a publish leaves every other page warm.
+- **What is never stored**: anything under /admin/, previews, /documents/, the search page, requests carrying a
+  session cookie (editors), POST, and every response that is not a 200, sets a cookie, uses a CSRF token (forms,
+  the contact page), varies on anything but Accept-Encoding or Cookie, or already says how it may be cached
+  (``never_cache`` views, the share images).
+- **Cache-Control.** What could be stored is public: ``public, max-age, s-maxage, stale-while-revalidate``
+  (browsers keep it for a minute, a CDN or the nginx in deploy/ for longer: publishing purges them). What belongs
+  to one person (a session, a cookie, a form) is ``private, no-store``.
+- **Compression.** Only public responses are compressed (Brotli or gzip): they hold no secret for BREACH to guess.
+  An entry is compressed once, when it is stored, at levels that cost a fraction of a millisecond (Brotli 5,
+  gzip 6); a client that takes neither gets the gzip body decompressed. Pages with a CSRF token or a session go
   out uncompressed. Static files are compressed by whitenoise at collectstatic.
-- **Purges.** When a page changes, its URLs in both languages, its ancestors
-  (index, home) and the pages it links to or is linked from (an article's
-  authors, say) are purged from the frontend cache (wagtail.contrib.frontend_cache,
-  configured from FRONTEND_CACHE_PURGE_URL).
+- **Purges.** When a page changes, its URLs in both languages and those of the pages showing it are purged from
+  the frontend cache (wagtail.contrib.frontend_cache, configured from FRONTEND_CACHE_PURGE_URL).
+
+Only public APIs: Wagtail routes every request that is not a hit itself; nothing here reads or writes a private
+attribute of Wagtail, Django or a page.
 """
 
 import contextlib
-import copy
 import gzip
 import hashlib
 import logging
 import uuid
 from urllib.error import HTTPError, URLError
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 from urllib.request import urlopen
 
 import brotli
@@ -44,29 +48,35 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail import __version__ as wagtail_version
-from wagtail import hooks
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
-from wagtail.fields import StreamField
-from wagtail.views import serve as wagtail_serve
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
+PATH_VERSION_PREFIX = "pagecache:path:"
 ENTRY_PREFIX = "pagecache:entry:"
 FRAGMENT_PREFIX = "pagecache:fragment:"
-ROUTE_PREFIX = "pagecache:route:"
-ENCODINGS = ("br", "gzip", "identity")
+# Stored with every entry; a client that takes neither gets the gzip body decompressed (50 µs for a page).
+STORED_ENCODINGS = ("br", "gzip")
+# Compressed once per entry, on the request that stores it: levels that cost a fraction of a millisecond for a
+# page and give within 10 % of the best (Brotli 11 costs ~70 times as much).
+BROTLI_QUALITY = 5
+GZIP_LEVEL = 6
 COMPRESSIBLE_TYPES = ("text/", "application/rss+xml", "application/xml", "application/json", "image/svg+xml")
 MIN_COMPRESS_BYTES = 256
-# Vary values a stored page may carry: the encoding is part of the key, and
+# Vary values a stored page may carry: the encoding is chosen from the entry, and
 # Cookie only matters for requests with a session, which never reach the cache.
 HARMLESS_VARY = {"accept-encoding", "cookie"}
 # Marketing links carry these; the page is the same with or without them.
-TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid")
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "_ga", "igshid", "yclid")
 PRIVATE_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
 
 
-# --- The content version ------------------------------------------------------
+# --- Versions -------------------------------------------------------------------
+
+
+def _new_version():
+    return uuid.uuid4().hex
 
 
 def content_version():
@@ -74,7 +84,7 @@ def content_version():
     try:
         version = cache.get(VERSION_KEY)
         if version is None:
-            cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+            cache.add(VERSION_KEY, _new_version(), timeout=None)
             version = cache.get(VERSION_KEY)
     except Exception:  # a cache outage costs speed, never a page
         logger.exception("Page cache unavailable")
@@ -83,9 +93,9 @@ def content_version():
 
 
 def bump_content_version():
-    """Make every cached page and fragment stale at once (the site is small)."""
+    """Make every cached page and fragment stale at once: for what every page shows."""
     try:
-        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        cache.set(VERSION_KEY, _new_version(), timeout=None)
     except Exception:
         logger.exception("Page cache unavailable: could not invalidate it")
 
@@ -97,6 +107,25 @@ def request_content_version(request):
     if getattr(request, "content_version", None) is None:
         request.content_version = content_version()
     return request.content_version
+
+
+def path_version_key(path):
+    """The version of the entries of one URL path (any host, any query): bumped when what the page shows changes.
+
+    Keyed by path rather than page id: the middleware knows the path before Wagtail routes, so the version comes
+    in the same round trip as the entry.
+    """
+    return f"{PATH_VERSION_PREFIX}{_digest(unquote(path))}"
+
+
+def bump_paths(paths):
+    """Make the entries of these URL paths stale, and only them."""
+    if not paths:
+        return
+    try:
+        cache.set_many({path_version_key(path): _new_version() for path in paths}, timeout=None)
+    except Exception:
+        logger.exception("Page cache unavailable: could not invalidate %s", sorted(paths))
 
 
 # --- Which requests and responses ---------------------------------------------
@@ -168,52 +197,67 @@ def public_cache_control():
     )
 
 
-def request_identity(request):
-    """What makes two requests the same page: scheme, host, language, path and query.
-
-    The query is sorted and loses its tracking parameters (a link with
-    utm_source shows the same page as the bare link).
-    """
-    language = translation.get_language_from_path(request.path_info)
-    query = sorted(
-        (name, value)
-        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
-        if not name.startswith(TRACKING_PARAMETERS)
-    )
-    return f"{request.scheme}://{request.get_host()}|{language}|{request.path}?{urlencode(query)}"
+# --- Keys -----------------------------------------------------------------------
 
 
 def _digest(text):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def entry_key(request, encoding):
-    return f"{ENTRY_PREFIX}{_digest(request_identity(request))}:{encoding}"
+def query_parameters(request):
+    """The query's parameters, sorted, without the tracking ones (a link with utm_source is the bare link)."""
+    return sorted(
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if not name.startswith(TRACKING_PARAMETERS)
+    )
 
 
-# The fragments of templates/base.html, fetched with the route in one round trip.
-PAGE_FRAGMENTS = ("meta", "body")
+def declared_query(parameters, declared):
+    """The part of the query that makes a different page: the parameters the page declares, nothing else."""
+    return urlencode([(name, value) for name, value in parameters if name in declared])
+
+
+def request_identity(request, query=""):
+    """What makes two requests the same page: scheme, host, language, path and the declared query."""
+    language = translation.get_language_from_path(request.path_info)
+    return f"{request.scheme}://{request.get_host()}|{language}|{request.path}?{query}"
+
+
+def entry_key(request, query=""):
+    return f"{ENTRY_PREFIX}{_digest(request_identity(request, query))}"
+
+
+def declared_parameters(response):
+    """The query parameters the page behind a template response declares (``cache_query_parameters``), or none."""
+    context = getattr(response, "context_data", None)
+    page = context.get("page") if isinstance(context, dict) else None
+    return tuple(getattr(page, "cache_query_parameters", ()))
+
+
+# --- Fragments ------------------------------------------------------------------
 
 
 def fragment_key(request, name, extra=()):
-    """Where a rendered fragment of the page at this URL is kept (its entry says for which version and page)."""
-    parts = [name, request_identity(request), *extra]
+    """Where a rendered fragment is kept: per name, scheme, host, language and the values it varies on."""
+    parts = [name, request.scheme, request.get_host(), translation.get_language(), *extra]
     return f"{FRAGMENT_PREFIX}{_digest('|'.join(map(str, parts)))}"
 
 
-def cached_fragment(request, name, page, extra=()):
-    """The fragment rendered for this page, language, URL and content version, or None."""
-    key = fragment_key(request, name, extra)
-    prefetched = getattr(request, "_oswego_fragments", {})
-    entry = prefetched[key] if key in prefetched else cache.get(key)
-    if entry and entry["version"] == request_content_version(request) and entry["page"] == page.cache_key:
+def cached_fragment(request, name, extra=()):
+    """The fragment rendered for this content version, or None."""
+    entry = cache.get(fragment_key(request, name, extra))
+    if entry and entry["version"] == request_content_version(request):
         return entry["content"]
     return None
 
 
-def keep_fragment(request, name, page, content, extra=()):
-    entry = {"version": request_content_version(request), "page": page.cache_key, "content": content}
+def keep_fragment(request, name, content, extra=()):
+    entry = {"version": request_content_version(request), "content": content}
     cache.set(fragment_key(request, name, extra), entry, settings.PAGE_CACHE["TIMEOUT"])
+
+
+# --- Compression ------------------------------------------------------------------
 
 
 def accepted_encoding(request):
@@ -224,7 +268,7 @@ def accepted_encoding(request):
         if params.replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
             continue
         accepted.add(name.strip())
-    for encoding in ("br", "gzip"):
+    for encoding in STORED_ENCODINGS:
         if encoding in accepted:
             return encoding
     return "identity"
@@ -239,13 +283,11 @@ def _compressible(response):
     )
 
 
-def compress(body, encoding, best=False):
-    """Brotli or gzip: the best for bodies compressed once and served many times, the fastest for one response
-    (its compression must cost less than what the page cache saved)."""
+def compress(body, encoding):
     if encoding == "br":
-        return brotli.compress(body, quality=11 if best else 1, mode=brotli.MODE_TEXT)
+        return brotli.compress(body, quality=BROTLI_QUALITY, mode=brotli.MODE_TEXT)
     if encoding == "gzip":
-        return gzip.compress(body, compresslevel=9 if best else 1, mtime=0)
+        return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
     return body
 
 
@@ -256,89 +298,80 @@ def _set_body(response, body, encoding):
     response["Content-Length"] = str(len(body))
 
 
-# --- Routes -------------------------------------------------------------------
-# Wagtail finds a page by walking the tree, one level (and a query or two) at a
-# time. For anonymous requests the result — the site and the page, as loaded —
-# is kept per host, path and content version: a request that misses the page
-# cache (or runs with it off) then reaches the page's view without that walk.
-
-
-def route_key(request):
-    return f"{ROUTE_PREFIX}{_digest(f'{request.scheme}://{request.get_host()}|{request.path}')}"
-
-
-def _route_cacheable(request):
-    return settings.PAGE_CACHE["FRAGMENTS"] and may_be_public(request) and not getattr(request, "is_preview", False)
-
-
-@hooks.register("before_serve_page")
-def remember_route(page, request, serve_args, serve_kwargs):
-    """Right after Wagtail routed the request (before the page is served and changed): keep the route."""
-    if serve_args or serve_kwargs or getattr(request, "_oswego_cached_route", False) or not _route_cacheable(request):
-        return  # sub-routes (RoutablePageMixin) carry views: routed afresh every time
-    version = request_content_version(request)
-    site = getattr(request, "_wagtail_site", None)
-    if version is None or site is None:
-        return
-    entry = {
-        "version": version,
-        "site": site,
-        "page": _without_stream_fields(page),
-        # Private pages stay private: Wagtail still checks these on every request.
-        "view_restrictions": list(page.get_view_restrictions()),
-    }
-    try:
-        cache.set(route_key(request), entry, settings.PAGE_CACHE["TIMEOUT"])
-    except Exception:
-        logger.exception("Route cache unavailable")
-
-
-def _without_stream_fields(page):
-    """The page as routed, minus its StreamFields: they are most of its weight (and of the time to load it from
-    the cache), and only a fragment that is not cached reads them — deferred fields, one query then."""
-    light = copy.copy(page)
-    for field in page._meta.concrete_fields:
-        if isinstance(field, StreamField):
-            light.__dict__.pop(field.attname, None)
-    return light
-
-
-def restore_route(request):
-    """Give Wagtail's serve view the route found by an earlier request, when the content has not changed since."""
-    if not _route_cacheable(request):
-        return
-    key = route_key(request)
-    fragment_keys = [fragment_key(request, name) for name in PAGE_FRAGMENTS]
-    # One round trip: the route, the page's fragments and, when the page cache
-    # did not read it, the content version.
-    keys = [key, *fragment_keys]
-    if getattr(request, "content_version", None) is None:
-        keys.append(VERSION_KEY)
-    try:
-        found = cache.get_many(keys)
-    except Exception:
-        logger.exception("Route cache unavailable")
-        return
-    if VERSION_KEY in found:
-        request.content_version = found[VERSION_KEY]
-    request._oswego_fragments = {name: found.get(name) for name in fragment_keys}
-    entry = found.get(key)
-    if entry is not None and entry["version"] == request_content_version(request):
-        page = entry["page"]
-        page.known_view_restrictions = entry["view_restrictions"]
-        request._wagtail_site = entry["site"]
-        request._wagtail_route_for_request = (page, (), {})
-        request._oswego_cached_route = True
-
-
 # --- The middleware -----------------------------------------------------------
+
+
+class Lookup:
+    """One request's look into the page cache: the versions and the candidate entries, in one round trip.
+
+    Fetched together: the site's content version, the path's page version, the canonical entry (no query) and,
+    when the request has a query, the entry for the whole query. Whichever entry is there says which parameters
+    the page declares; only when the query mixes declared and undeclared parameters is a second read needed.
+    """
+
+    def __init__(self, request):
+        self.request = request
+        self.parameters = query_parameters(request)
+        self.path_key = path_version_key(request.path)
+        queries = ["", urlencode(self.parameters)] if self.parameters else [""]
+        keys = {entry_key(request, query): query for query in queries}
+        found = cache.get_many([VERSION_KEY, self.path_key, *keys])
+        self.site_version = found.get(VERSION_KEY)
+        if self.site_version is None:
+            self.site_version = content_version()
+        self.path_version = found.get(self.path_key)
+        entries = [found[key] for key in keys if key in found]
+        self.entry = next((entry for entry in entries if self._serves(entry)), None)
+        if self.entry is None and entries:
+            query = declared_query(self.parameters, entries[0]["parameters"])
+            if query not in keys.values():
+                entry = cache.get(entry_key(request, query))
+                self.entry = entry if entry is not None and self._serves(entry) else None
+
+    def _serves(self, entry):
+        return (
+            entry["version"] == self.site_version
+            and entry["path_version"] == self.path_version
+            and entry["query"] == declared_query(self.parameters, entry["parameters"])
+        )
+
+    def store(self, response):
+        """Keep the response under its declared query, with both versions read before it was rendered."""
+        if self.site_version is None:
+            return
+        if self.path_version is None:
+            # A first visit since the path's version was evicted (or ever set): a version of its own, so that an
+            # entry never outlives the next bump.
+            version = _new_version()
+            if not cache.add(self.path_key, version, timeout=None):
+                return  # bumped meanwhile: what was rendered may be stale
+            self.path_version = version
+        parameters = declared_parameters(response)
+        query = declared_query(self.parameters, parameters)
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in ("content-length", "content-encoding", "x-page-cache")
+        ]
+        entry = {
+            "version": self.site_version,
+            "path_version": self.path_version,
+            "parameters": parameters,
+            "query": query,
+            "status": response.status_code,
+            "headers": headers,
+            "bodies": {encoding: compress(response.content, encoding) for encoding in STORED_ENCODINGS},
+        }
+        cache.set(entry_key(self.request, query), entry, timeout=settings.PAGE_CACHE["TIMEOUT"])
+        return entry
 
 
 class PageCacheMiddleware:
     """Answers anonymous visitors from the page cache and sets every page's Cache-Control.
 
-    Placed right after whitenoise: a cached page skips sessions, language,
-    CSRF, authentication and the whole of Wagtail's routing.
+    Placed right after whitenoise: a cached page skips sessions, language, CSRF, authentication and the whole of
+    Wagtail's routing. The page's declared query parameters are read from the page in its template response's
+    context (``context_data``, public), so the cache needs no knowledge of routes.
     """
 
     def __init__(self, get_response):
@@ -346,13 +379,16 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         public_request = may_be_public(request)
-        encoding = accepted_encoding(request)
-        key = entry_key(request, encoding) if public_request and settings.PAGE_CACHE["ENABLED"] else None
-        if key is not None:
-            version, entry = self._lookup(key)
-            request.content_version = version
-            if entry is not None and version is not None and entry["version"] == version:
-                return self._cached_response(request, entry)
+        lookup = None
+        if public_request and settings.PAGE_CACHE["ENABLED"]:
+            try:
+                lookup = Lookup(request)
+            except Exception:
+                logger.exception("Page cache unavailable")
+            else:
+                request.content_version = lookup.site_version
+                if lookup.entry is not None:
+                    return self._cached_response(request, lookup.entry)
 
         response = self.get_response(request)
 
@@ -360,11 +396,16 @@ class PageCacheMiddleware:
             response["Cache-Control"] = public_cache_control()
             if _compressible(response):
                 patch_vary_headers(response, ("Accept-Encoding",))
-                if key is not None and request.method == "GET":
-                    self._store(request, response, encoding)
-                else:
-                    _set_body(response, compress(response.content, encoding), encoding)
-            if key is not None:
+                encoding = accepted_encoding(request)
+                entry = None
+                if lookup is not None and request.method == "GET":
+                    try:
+                        entry = lookup.store(response)
+                    except Exception:
+                        logger.exception("Page cache unavailable: page not stored")
+                body = entry["bodies"][encoding] if entry and encoding != "identity" else None
+                _set_body(response, body or compress(response.content, encoding), encoding)
+            if lookup is not None:
                 response["X-Page-Cache"] = "miss"
         elif not response.has_header("Cache-Control") and (
             not is_anonymous(request) or response.cookies or is_private_path(request.path_info)
@@ -372,60 +413,24 @@ class PageCacheMiddleware:
             response["Cache-Control"] = "private, no-store"
         return response
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is wagtail_serve:
-            restore_route(request)
-
-    def _lookup(self, key):
-        try:
-            found = cache.get_many([VERSION_KEY, key])
-        except Exception:
-            logger.exception("Page cache unavailable")
-            return None, None
-        version = found.get(VERSION_KEY)
-        if version is None:
-            version = content_version()
-        return version, found.get(key)
-
-    def _store(self, request, response, encoding):
-        """Store every encoding of the page at once (compressed once, served many times)."""
-        version = request.content_version
-        identity = response.content
-        headers = [
-            (name, value)
-            for name, value in response.items()
-            if name.lower() not in ("content-length", "content-encoding", "x-page-cache")
-        ]
-        bodies = {name: compress(identity, name, best=True) for name in ENCODINGS}
-        status = response.status_code
-        entries = {
-            entry_key(request, name): {"version": version, "status": status, "headers": headers, "body": body}
-            for name, body in bodies.items()
-        }
-        if version is not None:
-            try:
-                cache.set_many(entries, timeout=settings.PAGE_CACHE["TIMEOUT"])
-            except Exception:
-                logger.exception("Page cache unavailable: page not stored")
-        _set_body(response, bodies[encoding], encoding)
-
     def _cached_response(self, request, entry):
         response = HttpResponse(status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
         encoding = accepted_encoding(request)
-        body = entry["body"]
+        bodies = entry["bodies"]
+        body = bodies[encoding] if encoding in bodies else gzip.decompress(bodies["gzip"])
         _set_body(response, body if request.method == "GET" else b"", encoding)
         response["Content-Length"] = str(len(body))
         response["X-Page-Cache"] = "hit"
         return response
 
 
-# --- Frontend cache (CDN, nginx) ---------------------------------------------
+# --- What a change makes stale -------------------------------------------------
 
 
 def page_urls(page):
-    """The page's absolute URLs in every language (each with its own translated slug)."""
+    """The page's absolute URLs in every language (each with its own translated slug), sub-routes included."""
     urls = set()
     paths = page.specific_deferred.get_cached_paths()
     for code, _name in settings.LANGUAGES:
@@ -436,42 +441,70 @@ def page_urls(page):
     return urls
 
 
+def page_paths(pages):
+    """The URL paths (without host) of these pages in every language: what their page versions are keyed on."""
+    return {urlsplit(url).path for page in pages for url in page_urls(page)}
+
+
+def shown_on_every_page(pages):
+    """A site's root or a page right under it (the menu's sections): every page's header, footer or breadcrumbs
+    show it, so a change to it concerns the whole site."""
+    from wagtail.models import Site
+
+    roots = set(Site.objects.values_list("root_page__path", flat=True))
+    return any(page.path in roots or page.path[: -page.steplen] in roots for page in pages)
+
+
 def pages_showing(page):
-    """The live pages whose HTML shows this page: itself, its ancestors, and what it links to or is linked from."""
+    """The live pages whose HTML shows this page: itself, its ancestors and descendants (listings, breadcrumbs),
+    what it links to or is linked from (Wagtail's reference index), and what its type says lists it
+    (``get_cache_dependents``: the articles whose "related" fill may pick it)."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, ReferenceIndex
 
     pages = [page, *page.get_ancestors().filter(depth__gt=1)]
     if page.pk is None:  # deleted: its links went with it
         return pages
+    pages.extend(page.get_descendants().live())
     page_type = ContentType.objects.get_for_model(Page)
     referencing = ReferenceIndex.get_references_to(page).filter(base_content_type=page_type).values("object_id")
     referenced = ReferenceIndex.get_references_for_object(page).filter(to_content_type=page_type).values("to_object_id")
     ids = {int(row["object_id"]) for row in referencing} | {int(row["to_object_id"]) for row in referenced}
-    ids.discard(page.pk)
+    dependents = getattr(page.specific_deferred, "get_cache_dependents", None)
+    if dependents is not None:
+        ids.update(dependent.pk for dependent in dependents())
+    ids -= {shown.pk for shown in pages}
     pages.extend(Page.objects.live().filter(pk__in=ids))
     return pages
+
+
+# --- Frontend cache (CDN, nginx) ---------------------------------------------
 
 
 def frontend_cache_configured():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
+def purge_urls(urls):
+    if frontend_cache_configured() and urls:
+        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+        purge_urls_from_cache(sorted(urls))
+
+
 def purge_pages(pages, neighbours=True):
     """Ask the configured frontend caches to forget these pages (and those showing them), in every language."""
     if not frontend_cache_configured():
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
     urls = set()
     for page in pages:
         for shown in pages_showing(page) if neighbours else [page]:
             urls.update(page_urls(shown))
-    purge_urls_from_cache(sorted(urls))
+    purge_urls(urls)
 
 
 def purge_site():
-    """Every live page in every language: for what every page shows (settings, images, snippets)."""
+    """Every live page in every language: for what every page shows (settings, images, snippets, the menu)."""
     from wagtail.models import Page
 
     if frontend_cache_configured():

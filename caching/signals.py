@@ -1,10 +1,15 @@
-"""When content changes, the caches forget it: the page cache's content version, the frontend cache's URLs.
+"""When content changes, the caches forget it: the page cache's versions, the frontend cache's URLs.
+
+A page's publish, unpublish or save makes stale only the pages showing it (``cache.pages_showing``: itself, its
+ancestors and descendants, the pages it links to or that link to it, what lists it): their paths' versions are
+bumped, every other page stays warm. What every page shows — the home page and the menu's sections, snippets
+(topics), settings, images, documents, sites, privacy — and moves and deletions bump the site-wide version.
 
 Each receiver is connected to the models whose changes show on pages (``connect``), never to every model.
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -15,64 +20,91 @@ from wagtail.snippets.models import get_snippet_models
 from caching import cache
 
 
-def _invalidate_caches(pages=None):
-    """Every cached page goes stale now and again once the change is committed.
+def invalidate_site(purged_pages=None):
+    """Every cached page and fragment goes stale now and again once the change is committed.
 
-    Now, so this process never serves the old page; after the commit, because a
-    request may have rendered the old data in between and stored it. The
-    frontend cache is purged after the commit too, so what it fetches again is
-    the new page: ``pages`` and those showing them, or every page when None.
+    Now, so this process never serves the old page; after the commit, because a request may have rendered the
+    old data in between and stored it. The frontend cache is purged after the commit too, so what it fetches
+    again is the new page: ``purged_pages`` and those showing them, or every page when None.
     """
     cache.bump_content_version()
 
     def after_commit():
         cache.bump_content_version()
-        if pages is None:
+        if purged_pages is None:
             cache.purge_site()
         else:
-            cache.purge_pages(pages)
+            cache.purge_pages(purged_pages)
 
     transaction.on_commit(after_commit)
 
 
-def invalidate_caches_for_page(sender, instance, **kwargs):
-    _invalidate_caches([instance])
+def invalidate_pages_showing(page):
+    """The pages showing this one go stale, now and after the commit; the rest of the site stays warm."""
+    shown = cache.pages_showing(page)
+    if cache.shown_on_every_page(shown[:1]):
+        invalidate_site()
+        return
+    paths = cache.page_paths(shown)
+    cache.bump_paths(paths)
+
+    def after_commit():
+        cache.bump_paths(paths)
+        cache.purge_urls(set().union(*(cache.page_urls(page) for page in shown)))
+
+    transaction.on_commit(after_commit)
 
 
-def invalidate_caches_for_moved_page(sender, instance, parent_page_before, **kwargs):
-    _invalidate_caches([instance, parent_page_before])
+def invalidate_before_save(sender, instance, update_fields=None, **kwargs):
+    """A live page about to be written whole (a publish, an unpublish, a script): what showed it as it was —
+    its old URLs, authors, offices, topics — goes stale too."""
+    if update_fields is not None or instance.pk is None:
+        return  # drafts and revisions save a few fields; a new page shows nowhere yet
+    stored = Page.objects.filter(pk=instance.pk, live=True).first()
+    if stored is not None:
+        invalidate_pages_showing(stored.specific)
 
 
-def invalidate_caches_for_deleted_page(sender, instance, **kwargs):
+def invalidate_created_page(sender, instance, created=False, **kwargs):
+    # A page created live (a script, a factory) appears in its parent's listings.
+    if created and instance.live:
+        invalidate_pages_showing(instance)
+
+
+def invalidate_for_page(sender, instance, **kwargs):
+    """Published or unpublished: the pages showing it as it is now (its new links are indexed by now)."""
+    invalidate_pages_showing(instance)
+
+
+def invalidate_for_moved_page(sender, instance, parent_page_before, **kwargs):
+    # Every URL of the subtree changed: the whole site.
+    invalidate_site([instance, parent_page_before])
+
+
+def invalidate_for_deleted_page(sender, instance, **kwargs):
     # Wagtail unpublishes a live page before deleting it, which purged its URLs.
     cache.bump_content_version()
-
-
-def invalidate_caches_for_saved_page(sender, instance, update_fields=None, **kwargs):
-    # A live page written whole outside a publish (a script, a factory).
-    if update_fields is None and instance.live:
-        cache.bump_content_version()
 
 
 # Image saves that only record what Wagtail measured on first use.
 _IMAGE_BOOKKEEPING = {"file_size", "file_hash"}
 
 
-def invalidate_caches_on_save(sender, instance, created=False, update_fields=None, **kwargs):
+def invalidate_on_save(sender, instance, created=False, update_fields=None, **kwargs):
     # A new topic, image or settings row shows nowhere until a page uses it
     # (and Wagtail creates the settings row while rendering a first page).
     if created or (update_fields and set(update_fields) <= _IMAGE_BOOKKEEPING):
         return
-    _invalidate_caches()
+    invalidate_site()
 
 
-def invalidate_caches_on_structure_change(sender, instance, **kwargs):
+def invalidate_on_structure_change(sender, instance, **kwargs):
     """A site or a privacy setting changed: a page made private must leave every cache at once."""
-    _invalidate_caches()
+    invalidate_site()
 
 
-def invalidate_caches_on_delete(sender, instance, **kwargs):
-    _invalidate_caches()
+def invalidate_on_delete(sender, instance, **kwargs):
+    invalidate_site()
 
 
 def content_models():
@@ -83,17 +115,18 @@ def content_models():
 def connect():
     for model in get_page_models():
         uid = f"caching_{model._meta.label}"
-        page_published.connect(invalidate_caches_for_page, sender=model, dispatch_uid=uid)
-        page_unpublished.connect(invalidate_caches_for_page, sender=model, dispatch_uid=uid)
-        post_page_move.connect(invalidate_caches_for_moved_page, sender=model, dispatch_uid=uid)
-        post_save.connect(invalidate_caches_for_saved_page, sender=model, dispatch_uid=uid)
+        pre_save.connect(invalidate_before_save, sender=model, dispatch_uid=uid)
+        post_save.connect(invalidate_created_page, sender=model, dispatch_uid=uid)
+        page_published.connect(invalidate_for_page, sender=model, dispatch_uid=uid)
+        page_unpublished.connect(invalidate_for_page, sender=model, dispatch_uid=uid)
+        post_page_move.connect(invalidate_for_moved_page, sender=model, dispatch_uid=uid)
     # Deleting a page deletes its Page row: one receiver on the base class.
-    post_delete.connect(invalidate_caches_for_deleted_page, sender=Page, dispatch_uid="caching_page_deleted")
+    post_delete.connect(invalidate_for_deleted_page, sender=Page, dispatch_uid="caching_page_deleted")
     for model in content_models():
         uid = f"caching_{model._meta.label}"
-        post_save.connect(invalidate_caches_on_save, sender=model, dispatch_uid=uid)
-        post_delete.connect(invalidate_caches_on_delete, sender=model, dispatch_uid=uid)
+        post_save.connect(invalidate_on_save, sender=model, dispatch_uid=uid)
+        post_delete.connect(invalidate_on_delete, sender=model, dispatch_uid=uid)
     for model in (Site, PageViewRestriction):
         uid = f"caching_{model._meta.label}"
-        post_save.connect(invalidate_caches_on_structure_change, sender=model, dispatch_uid=uid)
-        post_delete.connect(invalidate_caches_on_delete, sender=model, dispatch_uid=uid)
+        post_save.connect(invalidate_on_structure_change, sender=model, dispatch_uid=uid)
+        post_delete.connect(invalidate_on_delete, sender=model, dispatch_uid=uid)

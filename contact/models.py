@@ -107,6 +107,8 @@ class ContactPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     preview_modes = [("", _("Form")), ("thank-you", _("Thank-you page"))]
+    # Never cached (its form carries a CSRF token), but the preselected person is what ?person= changes.
+    cache_query_parameters = ("person",)
 
     class Meta:
         verbose_name = _("contact page")

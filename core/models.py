@@ -41,6 +41,9 @@ class BasePage(Page):
 
     # Open Graph type of the page; articles say "article".
     og_type = "website"
+    # The query parameters that change what the page shows (a filter, a page number): each combination is cached
+    # on its own; any other parameter is served the page without it (caching/cache.py).
+    cache_query_parameters = ()
     base_form_class = BasePageForm
 
     class Meta:
@@ -66,14 +69,10 @@ class BasePage(Page):
         """schema.org nodes describing this page (JSON-LD); the organisation and breadcrumbs are added for all."""
         return []
 
-    # Set on a page the route cache restored (core/cache.py): the restrictions
-    # read when the route was kept, which a change of privacy invalidates.
-    known_view_restrictions = None
-
-    def get_view_restrictions(self):
-        if self.known_view_restrictions is not None:
-            return self.known_view_restrictions
-        return super().get_view_restrictions()
+    def get_cache_dependents(self):
+        """Live pages that show this one without linking to it (an automatic fill, a listing by tag): they go stale
+        when it changes. Its ancestors, descendants and links are found without this (caching/)."""
+        return []
 
     def get_alternate_query(self, request, language):
         """Query string that identifies this view in ``language`` (filters, page numbers)."""

@@ -1,16 +1,14 @@
-"""``{% pagefragment "name" %}…{% endpagefragment %}``: a rendered part of a page, kept until the content changes.
+"""``{% pagefragment "name" [value…] %}…{% endpagefragment %}``: a part every page shares, rendered once per content
+version.
 
-The page cache (core/cache.py) keeps whole responses for anonymous visitors;
-this keeps what is costly to render (the body, the metadata) for the requests
-that still reach Wagtail: when the page cache is off, for a first visitor of a
-URL, or with a new query string. A fragment is kept per host, language, path
-and query, and served only for the content version and the page state (id,
-path, last publication) it was rendered for: it never outlives a publish nor
-crosses languages. base.html's fragments come with the route, in one round trip.
+The page cache (caching/cache.py) keeps whole pages for anonymous visitors; this keeps what every page repeats —
+the header's menu, the footer — for the requests that still reach Wagtail (a first visitor after a publish, the
+page cache off). A fragment is kept per name, scheme, host, language and the values it varies on, and served only
+for the site-wide content version it was rendered with: a change to a menu page, the settings or a site bumps that
+version (caching/signals.py). Nothing page-specific belongs inside one unless it is among the values.
 
-Rendered afresh, never stored: previews, logged-in users, anything but GET,
-no page in the context (error pages, search), and a fragment that used a CSRF
-token (a form).
+Rendered afresh, never stored: previews, logged-in users, anything but GET, and a fragment rendered on a response
+that uses a CSRF token (a form).
 """
 
 import logging
@@ -32,21 +30,19 @@ class PageFragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        page = context.get("page")
         if (
             not settings.PAGE_CACHE["FRAGMENTS"]
             or request is None
-            or page is None
-            or getattr(page, "pk", None) is None
             or request.method != "GET"
             or getattr(request, "is_preview", False)
             or not is_anonymous(request)
-            or request_content_version(request) is None
         ):
             return self.nodelist.render(context)
         extra = [value.resolve(context) for value in self.vary_on]
         try:
-            content = cached_fragment(request, self.name, page, extra)
+            if request_content_version(request) is None:
+                return self.nodelist.render(context)
+            content = cached_fragment(request, self.name, extra)
         except Exception:
             logger.exception("Fragment cache unavailable")
             return self.nodelist.render(context)
@@ -56,7 +52,7 @@ class PageFragmentNode(template.Node):
         # A CSRF token belongs to one visitor: a page that used one keeps nothing.
         if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             try:
-                keep_fragment(request, self.name, page, content, extra)
+                keep_fragment(request, self.name, content, extra)
             except Exception:
                 logger.exception("Fragment cache unavailable")
         return content

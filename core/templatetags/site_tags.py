@@ -124,6 +124,20 @@ def main_menu(context):
     return items
 
 
+# The menu lists the children of the site's home page, which sits right under Wagtail's root.
+MENU_DEPTH = 3
+
+
+@register.simple_tag(takes_context=True)
+def menu_position(context):
+    """All the menu's "current" marks depend on: the page's ancestor-or-self among the menu's depth, and whether
+    the page is that item or below it. A fragment kept with it serves every page of a section (no query)."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.path:
+        return ""
+    return f"{page.path[: MENU_DEPTH * page.steplen]}:{min(page.depth, MENU_DEPTH + 1)}"
+
+
 @register.simple_tag(takes_context=True)
 def home_url(context):
     root = site_root(context.get("request"))

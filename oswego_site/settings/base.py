@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "seo",
-    # "caching" comes last (below): it connects its receivers to every snippet model.
+    # "caching" comes after wagtail.snippets (below).
     "ops",
     "core",
     "wagtail.contrib.redirects",
@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
+    # The caching room, after wagtail.snippets: its receivers are connected to
+    # the snippet models, which Wagtail registers when snippets is ready.
+    "caching",
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
@@ -92,9 +95,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Counts failed admin logins and locks the username out from that address.
     "axes",
-    # Last: its ready() connects receivers to every snippet model, and Wagtail
-    # registers snippets in its own snippets app's ready().
-    "caching",
 ]
 
 MIDDLEWARE = [
@@ -244,8 +244,8 @@ else:
 # MAX_AGE seconds; shared caches (CDN, nginx) S_MAXAGE, purged on publish.
 PAGE_CACHE = {
     "ENABLED": env_bool("PAGE_CACHE", True),
-    # For requests that still reach Wagtail: routes and rendered fragments
-    # ({% pagefragment %}), kept until the content changes.
+    # For requests that still reach Wagtail: the header and footer
+    # ({% pagefragment %}), kept until what every page shows changes.
     "FRAGMENTS": env_bool("FRAGMENT_CACHE", True),
     "TIMEOUT": env_int("PAGE_CACHE_TIMEOUT", 3600),
     "MAX_AGE": env_int("PAGE_CACHE_MAX_AGE", 60),

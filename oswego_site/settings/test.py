@@ -20,6 +20,6 @@ if not REDIS_URL:  # noqa: F405
     # One process, no files left behind (CI runs the caching tests against Redis too).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "oswego-tests"}}
 # Tests see real renders (their query budgets measure them); the caching
-# tests (tests/core/test_caching.py) turn the page and fragment caches on.
+# tests (tests/caching/test_caching.py) turn the page and fragment caches on.
 PAGE_CACHE = {**PAGE_CACHE, "ENABLED": False, "FRAGMENTS": False}  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

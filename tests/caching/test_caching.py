@@ -15,62 +15,24 @@ import brotli
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache as default_cache
+from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.actions.move_page import MovePageAction
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import PageViewRestriction
 from wagtail_factories import ImageFactory
 
-from articles.factories import ArticlePageFactory, TopicFactory, stream
+from articles.factories import ArticlePageFactory
 from articles.models import ArticlePage
 from caching import cache as page_cache
-from contact.factories import ContactPageFactory
 from core.models import SiteSettings
 from people.factories import PersonPageFactory
 from tests.helpers import soup
 
-ARTICLE_FR = "/fr/actualites/le-maghreb/"
-ARTICLE_EN = "/en/news/the-maghreb/"
-PERSON_FR = "/fr/equipe-dirigeante/jamal-mossaddeq/"
-PERSON_EN = "/en/leadership/jamal-mossaddeq/"
-
-
-@pytest.fixture(autouse=True)
-def cache_on(settings):
-    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": True, "FRAGMENTS": True}
-
-
-@pytest.fixture
-def topic(db):
-    return TopicFactory(name_fr="Relation client", name_en="Customer care", slug_fr="relation-client", slug_en="care")
-
-
-@pytest.fixture
-def article(news_index, person, topic):
-    return ArticlePageFactory(
-        parent=news_index,
-        title_fr="Le Maghreb",
-        title_en="The Maghreb",
-        slug_fr="le-maghreb",
-        slug_en="the-maghreb",
-        authors=[person],
-        topics=[topic],
-    )
-
-
-@pytest.fixture
-def contact_page(home):
-    return ContactPageFactory(parent=home)
-
-
-def publish(page, **changes):
-    """What an editor does: change the latest revision and publish it."""
-    draft = page.get_latest_revision_as_object() if page.get_latest_revision() else page.specific
-    for name, value in changes.items():
-        setattr(draft, name, value)
-    draft.save_revision().publish()
+from .conftest import ARTICLE_EN, ARTICLE_FR, PERSON_EN, PERSON_FR, publish
 
 
 def title(response):
@@ -201,15 +163,16 @@ def test_changing_an_image_invalidates_every_page_adding_one_does_not(db):
 
 
 def test_a_request_rendered_before_a_publish_is_not_kept(client, article, rf):
-    """A page rendered from the old data but stored after the publish carries the old version: it is ignored."""
+    """A page rendered from the old data but stored after the publish carries the old versions: it is ignored."""
     client.get(ARTICLE_FR)
-    stale_version = page_cache.content_version()
-    publish(article, title_fr="Nouveau titre")
     request = rf.get(ARTICLE_FR)
-    key = page_cache.entry_key(request, "identity")
-    entry = default_cache.get(key)
-    assert entry is not None and entry["version"] == stale_version
-    assert title(client.get(ARTICLE_FR)) == "Nouveau titre"
+    stale = default_cache.get(page_cache.entry_key(request))
+    publish(article, title_fr="Nouveau titre")
+    assert default_cache.get(page_cache.path_version_key(ARTICLE_FR)) != stale["path_version"]
+    default_cache.set(page_cache.entry_key(request), stale)  # a slow request stores what it rendered before
+    response = client.get(ARTICLE_FR)
+    assert response["X-Page-Cache"] == "miss"
+    assert title(response) == "Nouveau titre"
 
 
 # --- Never cached -------------------------------------------------------------
@@ -334,28 +297,49 @@ def test_a_page_cache_outage_costs_speed_not_pages(client, article, monkeypatch)
         assert title(response) == "Le Maghreb"
 
 
-def test_with_the_page_cache_off_kept_routes_and_fragments_spare_the_queries(
-    client, article, settings, django_assert_num_queries
+# Measured: 15 queries for this article with the page cache off, with or without the kept header and footer
+# (Wagtail's routing: site, tree walk and privacy check, 8; the article's authors, topics, related cards,
+# breadcrumbs and the settings its structured data reads, 7). The first visitor after a publish pays them; the
+# page cache serves everyone else without a query.
+COLD_ARTICLE_QUERIES = 15
+
+
+def test_with_the_page_cache_off_a_cold_article_costs_a_bounded_number_of_queries(
+    client, article, settings, django_assert_max_num_queries
 ):
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": False}
     first = client.get(ARTICLE_FR)
-    with django_assert_num_queries(0):
+    with django_assert_max_num_queries(COLD_ARTICLE_QUERIES):
         second = client.get(ARTICLE_FR)
     assert "X-Page-Cache" not in second
     assert second.content == first.content
 
 
-def test_a_kept_route_still_renders_the_whole_page_when_its_fragments_are_gone(client, article, settings, rf):
-    """Routes are kept without the StreamFields (their bulk): a fragment to render again loads them."""
+def test_kept_header_and_footer_change_nothing_and_cost_no_query(client, article, settings):
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": False, "FRAGMENTS": False}
+    client.get(ARTICLE_FR)
+    with CaptureQueriesContext(connection) as uncached:
+        rendered = client.get(ARTICLE_FR)
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "FRAGMENTS": True}
+    client.get(ARTICLE_FR)
+    with CaptureQueriesContext(connection) as cached:
+        kept = client.get(ARTICLE_FR)
+    assert kept.content == rendered.content
+    assert len(cached) <= len(uncached)
+
+
+def test_the_kept_header_marks_each_section_as_current(client, article, people_index, settings):
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": False}
-    publish(article, body_fr=stream(("paragraph", "<p>Le corps de l’article.</p>")))
-    first = client.get(ARTICLE_FR)
-    request = rf.get(ARTICLE_FR)
-    for name in page_cache.PAGE_FRAGMENTS:
-        default_cache.delete(page_cache.fragment_key(request, name))
-    again = client.get(ARTICLE_FR)
-    assert "Le corps de l’article." in again.content.decode()
-    assert again.content == first.content
+
+    def current(url):
+        return {a.get_text(strip=True): a.get("aria-current") for a in soup(client.get(url)).select(".site-nav__link")}
+
+    for _ in range(2):
+        assert not any(current("/fr/").values())
+        news_marks = current(ARTICLE_FR)
+        assert "true" in news_marks.values() and "page" not in news_marks.values()
+        assert "page" in current("/fr/actualites/").values()
+        assert current(PERSON_FR) != news_marks
 
 
 @pytest.mark.parametrize("page_cache_on", [True, False])
@@ -388,7 +372,7 @@ class RecordingBackend(BaseBackend):
 
 @pytest.fixture
 def purged(settings):
-    settings.WAGTAILFRONTENDCACHE = {"default": {"BACKEND": "tests.core.test_caching.RecordingBackend"}}
+    settings.WAGTAILFRONTENDCACHE = {"default": {"BACKEND": "tests.caching.test_caching.RecordingBackend"}}
     RecordingBackend.purged = []
     return RecordingBackend.purged
 
