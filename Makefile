@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # The pinned npm tools the browser tests use, when npm is there (CI installs it).
 NODE_TOOLS := $(if $(shell command -v npm),node_modules/.package-lock.json)
 
-.PHONY: help install install-dev run setup serve demo test test-browser docs-screenshots audit lint format lock messages bench clean backup restore
+.PHONY: help install install-dev run setup serve demo test test-browser screenshots docs-screenshots audit lint format lock messages bench clean backup restore
 
 help:
 	@echo "make run    set up everything and serve the site on http://127.0.0.1:$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint   import rules + ruff + djlint + hadolint;  make format   fix formatting"
 	@echo "make messages   extract and compile the template translations"
 	@echo "make test-browser   the browser journeys, axe and keyboard checks alone (Debian's chromium)"
+	@echo "make screenshots   every page type at 390 and 1280 px in both languages (test-artifacts/site/)"
 	@echo "make audit   Lighthouse on the main pages in both languages (phone preset)"
 	@echo "make bench   load test: cold, warm, floor, nginx static and proxy cache (bench/README.md)"
 
@@ -71,6 +72,13 @@ test: install-dev $(NODE_TOOLS)
 # PostgreSQL; make test runs them too.
 test-browser: install-dev $(NODE_TOOLS)
 	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+
+# Every page type at 390 and 1280 px in French and English (SCREENSHOTS_OUT, default test-artifacts/site/),
+# taken by the browser tests on a fresh site; they also check the header's height and sideways overflow.
+SCREENSHOTS_OUT ?= $(CURDIR)/test-artifacts/site
+screenshots: install-dev
+	SITE_SCREENSHOTS_DIR=$(SCREENSHOTS_OUT) $(VENV)/bin/pytest -m browser tests/browser/test_site_screenshots.py -k fits
+	@echo "Screenshots in $(SCREENSHOTS_OUT)"
 
 # The editor's guide's pictures (docs/images/), taken by the browser tests.
 docs-screenshots: install-dev $(NODE_TOOLS)

@@ -1,4 +1,4 @@
-"""Blocks only articles use: pull quotes and calls to action, both tied to people."""
+"""Blocks only articles use: pull quotes and calls to action, both tied to people, and region maps."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from core.blocks import base_body_blocks
+from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
 
@@ -101,5 +102,29 @@ class CallToActionBlock(blocks.StructBlock):
         description = _("A highlighted invitation to contact a named person.")
 
 
+class RegionMapValue(blocks.StructValue):
+    @property
+    def map(self):
+        return REGION_MAPS.get(self.get("region"))
+
+
+class RegionMapBlock(blocks.StructBlock):
+    """One of the site's region maps (drawn from public-domain data), with its text alternative in each language."""
+
+    region = blocks.ChoiceBlock(label=_("Map"), choices=REGION_MAP_CHOICES)
+
+    class Meta:
+        icon = "site"
+        label = _("Region map")
+        template = "blocks/region_map.html"
+        value_class = RegionMapValue
+        description = _("A map of the region, such as the Maghreb with Casablanca.")
+
+
 def article_body_blocks():
-    return [*base_body_blocks(), ("quote", PullQuoteBlock()), ("cta", CallToActionBlock())]
+    return [
+        *base_body_blocks(),
+        ("quote", PullQuoteBlock()),
+        ("cta", CallToActionBlock()),
+        ("region_map", RegionMapBlock()),
+    ]

@@ -6,6 +6,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.typography import typeset
+
 from .models import ArticleIndexPage, ArticlePage
 
 FEED_SIZE = 20
@@ -37,10 +39,10 @@ class ArticleFeed(Feed):
         return ArticlePage.objects.live().prefetch_related("authors__person").order_by("-date", "-pk")[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.title
+        return typeset(item.title)
 
     def item_description(self, item):
-        return item.standfirst
+        return typeset(item.standfirst)
 
     def item_link(self, item):
         return item.get_url(self.request)

@@ -138,6 +138,17 @@ class ArticlePage(BasePage):
         related_name="+",
         verbose_name=_("hero image"),
     )
+    hero_image_alt = models.CharField(
+        _("hero image text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, in a sentence, for people who cannot see it. Required in each language."),
+    )
+    hero_image_decorative = models.BooleanField(
+        _("decorative hero image"),
+        default=False,
+        help_text=_("Tick only if the image adds nothing to the text: screen readers then skip it."),
+    )
     date = models.DateField(
         _("publication date"),
         null=True,
@@ -160,7 +171,10 @@ class ArticlePage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("standfirst"),
-        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt"), FieldPanel("hero_image_decorative")],
+            heading=_("Hero image"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("date"),
@@ -196,6 +210,16 @@ class ArticlePage(BasePage):
 
     def get_summary(self):
         return self.standfirst
+
+    def clean(self):
+        super().clean()
+        errors = self.image_alt_errors(self.hero_image, "hero_image_alt", self.hero_image_decorative)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def hero_alt(self):
+        return self.image_alt(self.hero_image, "hero_image_alt", self.hero_image_decorative)
 
     def update_reading_times(self):
         for code in languages.CODES:

@@ -16,4 +16,4 @@ class ArticleIndexPageTR(TranslationOptions):
 
 @register(ArticlePage)
 class ArticlePageTR(TranslationOptions):
-    fields = ("standfirst", "body")
+    fields = ("standfirst", "hero_image_alt", "body")

@@ -136,3 +136,150 @@ def base_body_blocks():
         ("key_figures", KeyFiguresBlock()),
         ("image", ImageBlock()),
     ]
+
+
+# --- Home page sections ------------------------------------------------------------------------------------------
+# Each section is optional and the editor orders them. Sections that list pages (news, people, offices) only carry
+# their heading: the pages come from the site's own indexes, so the home page never goes stale.
+
+
+def _contact_person_block(required=False):
+    return blocks.PageChooserBlock(
+        label=_("Person to contact"),
+        required=required,
+        help_text=_("A person page: the button opens the contact form with this person already chosen."),
+    )
+
+
+def _check_contact_person(value, name):
+    """A contact button must name a person (a page type that says ``is_contact_person``), never another page."""
+    page = value.get(name)
+    if page is not None and not getattr(page.specific_class, "is_contact_person", False):
+        raise StructBlockValidationError(block_errors={name: ValidationError(_("Choose a person's page."))})
+
+
+class HeroSectionBlock(blocks.StructBlock):
+    """The page's promise (the hero title and text above) with a main action and a second one."""
+
+    primary_label = blocks.CharBlock(label=_("Main button"), max_length=60, help_text=_("e.g. “Talk to our team”."))
+    contact_person = _contact_person_block()
+    secondary_label = blocks.CharBlock(label=_("Second button"), max_length=60, required=False)
+    secondary_page = blocks.PageChooserBlock(label=_("Second button leads to"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        _check_contact_person(value, "contact_person")
+        if bool(value.get("secondary_label")) != bool(value.get("secondary_page")):
+            raise StructBlockValidationError(
+                block_errors={"secondary_page": ValidationError(_("Give the second button both a label and a page."))}
+            )
+        return value
+
+    class Meta:
+        icon = "pick"
+        label = _("Hero with actions")
+        template = "blocks/home/hero.html"
+        description = _("The hero title and text, with a button to the contact form and an optional second one.")
+
+
+class TeaserBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), max_length=400)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Teaser")
+
+
+class PrioritiesSectionBlock(blocks.StructBlock):
+    """What the firm does, as two to four short teasers, optionally leading to a page that says more."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    intro = blocks.TextBlock(label=_("Introduction"), required=False, max_length=600)
+    items = blocks.ListBlock(TeaserBlock(), label=_("Teasers"), min_num=2, max_num=4)
+    link_label = blocks.CharBlock(label=_("Link label"), max_length=80, required=False)
+    link_page = blocks.PageChooserBlock(label=_("Link leads to"), required=False)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Priorities")
+        template = "blocks/home/priorities.html"
+        description = _("Two to four short teasers: what the firm does, each in a title and a sentence or two.")
+
+
+class KeyFiguresSectionBlock(blocks.StructBlock):
+    """A band of up to four figures, each with what it measures and its source."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Figures"), min_num=1, max_num=4)
+
+    class Meta:
+        icon = "decimal"
+        label = _("Key figures")
+        template = "blocks/home/key_figures.html"
+        description = _("Up to four figures shown large, with their sources.")
+
+
+class ListingSectionBlock(blocks.StructBlock):
+    """A heading over pages the site lists by itself (the latest news, the leadership, the offices)."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), max_length=120, required=False, help_text=_("Empty: the index's title.")
+    )
+
+    class Meta:
+        icon = "list-ul"
+
+
+class ContactBandSectionBlock(blocks.StructBlock):
+    """The closing invitation: a question, a sentence and one button to the contact form."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=160)
+    text = blocks.TextBlock(label=_("Text"), max_length=400, required=False)
+    button_label = blocks.CharBlock(label=_("Button"), max_length=60)
+    contact_person = _contact_person_block()
+
+    def clean(self, value):
+        value = super().clean(value)
+        _check_contact_person(value, "contact_person")
+        return value
+
+    class Meta:
+        icon = "mail"
+        label = _("Contact band")
+        template = "blocks/home/contact_band.html"
+        description = _("A closing question with a button to the contact form.")
+
+
+def home_section_blocks():
+    """The sections an editor builds the home page from, in any order, each at most once or more."""
+    return [
+        ("hero", HeroSectionBlock()),
+        ("priorities", PrioritiesSectionBlock()),
+        ("key_figures", KeyFiguresSectionBlock()),
+        (
+            "latest_articles",
+            ListingSectionBlock(
+                label=_("Latest news"),
+                template="blocks/home/latest_articles.html",
+                description=_("The three newest articles."),
+            ),
+        ),
+        (
+            "leadership",
+            ListingSectionBlock(
+                label=_("Leadership"),
+                template="blocks/home/leadership.html",
+                description=_("The leadership team, with portraits or monograms."),
+            ),
+        ),
+        (
+            "offices",
+            ListingSectionBlock(
+                label=_("Offices"),
+                template="blocks/home/offices.html",
+                description=_("The offices, with the first one's region map."),
+            ),
+        ),
+        ("contact_band", ContactBandSectionBlock()),
+    ]

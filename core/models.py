@@ -1,5 +1,6 @@
 """What every page shares: the abstract base page, the home page and the site settings."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.text import slugify
@@ -7,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
 from core import languages
+from core.blocks import home_section_blocks
 from core.forms import BasePageForm
 from core.panels import SharePanel, TranslationStatusPanel
 
@@ -83,6 +86,29 @@ class BasePage(Page):
         if language == languages.DEFAULT:
             return True
         return bool(getattr(self, build_localized_fieldname("title", language), None))
+
+    # --- Images and their text alternatives -----------------------------------
+    def image_alt(self, image, alt_field, decorative=False):
+        """What a screen reader says for one of the page's images: nothing for a decorative one, otherwise the
+        editor's text in the reader's language (French when English is empty), else the image's own description."""
+        if image is None or decorative:
+            return ""
+        return getattr(self, alt_field, "") or image.default_alt_text
+
+    def image_alt_errors(self, image, alt_field, decorative=False):
+        """A missing text alternative, per language field: French always, English once the page has an English
+        title. A decorative image needs none."""
+        if image is None or decorative:
+            return {}
+        message = _("Describe the image for people who cannot see it, or tick “decorative”.")
+        errors = {}
+        for code in languages.CODES:
+            if code != languages.DEFAULT and not self.has_translation(code):
+                continue
+            field = build_localized_fieldname(alt_field, code)
+            if not (getattr(self, field, "") or "").strip():
+                errors[field] = message
+        return errors
 
     # --- Editing in two languages --------------------------------------------
     @property
@@ -180,11 +206,18 @@ class HomePage(BasePage):
     hero_text = models.TextField(_("hero text"), blank=True, help_text=_("Two or three sentences under the title."))
     intro_heading = models.CharField(_("introduction heading"), max_length=160, blank=True)
     intro_text = models.TextField(_("introduction"), blank=True)
+    sections = StreamField(
+        home_section_blocks(),
+        blank=True,
+        verbose_name=_("sections"),
+        help_text=_("The home page's sections, in the order readers see them. Empty: hero, introduction and lists."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Hero")),
         MultiFieldPanel([FieldPanel("intro_heading"), FieldPanel("intro_text")], heading=_("Introduction")),
+        FieldPanel("sections"),
     ]
 
     search_fields = [
@@ -201,6 +234,15 @@ class HomePage(BasePage):
 
     def get_summary(self):
         return self.hero_text
+
+    def clean(self):
+        super().clean()
+        # The hero holds the page's h1: at most one, and first, in each language.
+        for code in languages.CODES:
+            field = build_localized_fieldname("sections", code)
+            types = [block.block_type for block in getattr(self, field) or []]
+            if "hero" in types and (types.index("hero") != 0 or types.count("hero") > 1):
+                raise ValidationError({field: _("Put one “Hero with actions” section, first.")})
 
 
 @register_setting(icon="site")

@@ -12,7 +12,7 @@ from .models import HomePage, SiteSettings
 
 @register(HomePage)
 class HomePageTR(TranslationOptions):
-    fields = ("hero_title", "hero_text", "intro_heading", "intro_text")
+    fields = ("hero_title", "hero_text", "intro_heading", "intro_text", "sections")
 
 
 @register(SiteSettings)

@@ -52,6 +52,7 @@ class Kind:
     required_shared: frozenset = frozenset()
     body: str | None = None
     model: type | None = None
+    body_field: str = "body"  # the StreamField a "blocks" body fills
 
 
 ARTICLE = Kind(
@@ -74,7 +75,18 @@ OFFICE = Kind(
         {"title", "slug", "country", "countries_served", "introduction", "partner_description"},
     ),
     shared=frozenset(
-        {"city", "opened", "street_address", "phone", "latitude", "longitude", "partner_name", "partner_url", "order"}
+        {
+            "city",
+            "opened",
+            "street_address",
+            "phone",
+            "latitude",
+            "longitude",
+            "partner_name",
+            "partner_url",
+            "order",
+            "region_map",
+        }
     ),
     required=frozenset({"title", "slug", "country"}),
     required_shared=frozenset({"city"}),
@@ -87,6 +99,10 @@ HOME = Kind(
     ),
     shared=frozenset({"contact_email", "phone", "linkedin_url"}),
     required=frozenset({"title", "slug", "hero_title"}),
+    # The body is the home page's sections, written as fenced blocks (```hero, ```priorities, …).
+    body="blocks",
+    model=HomePage,
+    body_field="sections",
 )
 INDEX = Kind(translated=frozenset({"title", "slug", "intro"}))
 CONTACT = Kind(translated=frozenset({"title", "slug", "intro", "thank_you_title", "thank_you_text"}))
@@ -261,7 +277,7 @@ def read_body(path, body, offset, kind):
         return None
     if kind.body == "paragraphs":
         return "".join(paragraph_html(paragraph) for paragraph in split_paragraphs(body))
-    return parse_blocks(path, body, kind.model._meta.get_field("body").stream_block, offset)
+    return parse_blocks(path, body, kind.model._meta.get_field(kind.body_field).stream_block, offset)
 
 
 def split_paragraphs(body):
@@ -448,6 +464,7 @@ class DemoLoader:
     def __init__(self, content):
         self.content = content
         self.created = 0
+        self.home_created = False  # the sections are written once, on the run that creates the home page
 
     def load(self):
         home = self.load_home()
@@ -458,9 +475,12 @@ class DemoLoader:
         people_index = self.add_index(home, PeopleIndexPage, site["people-index"])
         offices_index = self.add_index(home, OfficeIndexPage, site["offices-index"])
         self.load_contact_page(home, site["contact"])
+        home_is_new = self.home_created
         offices = self.load_offices(offices_index)
         people = self.load_people(people_index, offices)
-        self.load_articles(news_index, people, offices)
+        articles = self.load_articles(news_index, people, offices)
+        if home_is_new:
+            self.load_home_sections(home, {**offices, **people, **articles})
         return self.created
 
     def get_or_add_child(self, parent, model, entry, **fields):
@@ -503,6 +523,7 @@ class DemoLoader:
         root.add_child(instance=home)
         home.save_revision().publish()
         self.created += 1
+        self.home_created = True
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.hostname = "localhost"
         site.port = 80
@@ -510,6 +531,21 @@ class DemoLoader:
         site.root_page = home
         site.save()
         return home
+
+    def load_home_sections(self, home, pages):
+        """The home page's sections, once every page they point at exists (keys become page ids)."""
+        entry = self.content.site["home"]
+        stream_block = HomePage._meta.get_field("sections").stream_block
+        for code in LANGUAGES:
+            sections = [
+                {
+                    "type": section["type"],
+                    "value": with_page_ids(stream_block.child_blocks[section["type"]], section["value"], pages),
+                }
+                for section in entry.body[code] or []
+            ]
+            setattr(home, f"sections_{code}", json.dumps(sections))
+        home.save_revision().publish()
 
     def load_settings(self):
         entry = self.content.site["home"]
@@ -554,6 +590,7 @@ class DemoLoader:
                 phone=shared.get("phone", ""),
                 latitude=shared.get("latitude"),
                 longitude=shared.get("longitude"),
+                region_map=shared.get("region_map", ""),
                 partner_name=shared.get("partner_name", ""),
                 **entry.localized("partner_description"),
                 partner_url=shared.get("partner_url", ""),
@@ -622,7 +659,11 @@ class DemoLoader:
             article.save_revision().publish()
             self.created += 1
             articles[entry.key] = article
-        # Related articles point at each other: link them once all exist.
+        self.link_related_articles(articles)
+        return articles
+
+    def link_related_articles(self, articles):
+        """Related articles point at each other: link them once all exist."""
         for entry in self.content.articles:
             article = articles[entry.key]
             related = entry.shared.get("related", [])
@@ -630,3 +671,14 @@ class DemoLoader:
                 continue
             article.related_articles = [RelatedArticle(article=articles[key]) for key in related]
             article.save_revision().publish()
+
+
+def with_page_ids(block, value, pages):
+    """A block's value with each page key (as demo files write them) replaced by the page's id."""
+    if isinstance(block, blocks.PageChooserBlock):
+        return pages[value].pk if value else None
+    if isinstance(block, blocks.StructBlock):
+        return {name: with_page_ids(child, value.get(name), pages) for name, child in block.child_blocks.items()}
+    if isinstance(block, blocks.ListBlock):
+        return [with_page_ids(block.child_block, item, pages) for item in value or []]
+    return value

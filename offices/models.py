@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from core.blocks import base_body_blocks
 from core.models import BasePage, IndexPage
+from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
 from seo import structured_data
 
 
@@ -40,6 +41,13 @@ class OfficePage(BasePage):
         _("street address"), blank=True, help_text=_("Leave empty until the office has a public address.")
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    region_map = models.CharField(
+        _("region map"),
+        max_length=20,
+        blank=True,
+        choices=REGION_MAP_CHOICES,
+        help_text=_("A map drawn from public-domain data, shown beside the office's text."),
+    )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     partner_name = models.CharField(
@@ -55,6 +63,7 @@ class OfficePage(BasePage):
         FieldPanel("opened_on"),
         FieldPanel("countries_served"),
         FieldPanel("introduction"),
+        FieldPanel("region_map"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -91,6 +100,11 @@ class OfficePage(BasePage):
     @property
     def countries_served_list(self):
         return [line.strip() for line in (self.countries_served or "").splitlines() if line.strip()]
+
+    @property
+    def map(self):
+        """The region map the editor chose, or None."""
+        return REGION_MAPS.get(self.region_map)
 
     @property
     def has_coordinates(self):

@@ -1,6 +1,7 @@
 """Who the firm is: the leadership index and one profile page per person."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +59,12 @@ class PersonPage(BasePage):
         verbose_name=_("photo"),
         help_text=_("A square portrait. Without one, the person's initials are shown."),
     )
+    photo_alt = models.CharField(
+        _("photo text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the portrait shows, e.g. “Claudia Jimenez in the Casablanca office”. Required with a photo."),
+    )
     office = models.ForeignKey(
         "offices.OfficePage",
         null=True,
@@ -78,7 +85,7 @@ class PersonPage(BasePage):
         TranslationStatusPanel(),
         TitleFieldPanel("full_name", targets=["slug_fr", "slug_en"], placeholder=_("Full name")),
         MultiFieldPanel([FieldPanel("role"), FieldPanel("organisation")], heading=_("Role")),
-        FieldPanel("photo"),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Portrait")),
         FieldPanel("biography"),
         FieldPanel("office"),
         FieldPanel("linkedin_url"),
@@ -95,10 +102,22 @@ class PersonPage(BasePage):
 
     parent_page_types = ["people.PeopleIndexPage"]
     subpage_types = []
+    # Contact buttons (core's home sections) accept this page type without importing it.
+    is_contact_person = True
 
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
+
+    def clean(self):
+        super().clean()
+        errors = self.image_alt_errors(self.photo, "photo_alt")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def portrait_alt(self):
+        return self.image_alt(self.photo, "photo_alt")
 
     def full_clean(self, *args, **kwargs):
         # The page title is the person's name in both languages: nobody has to

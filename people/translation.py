@@ -12,4 +12,4 @@ class PeopleIndexPageTR(TranslationOptions):
 @register(PersonPage)
 class PersonPageTR(TranslationOptions):
     # The name is the same in every language; role and biography are not.
-    fields = ("role", "biography")
+    fields = ("role", "photo_alt", "biography")

@@ -9,6 +9,7 @@ served for new content.
 
 import io
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from django.utils import translation
 from PIL import Image, ImageDraw, ImageFont
 
 from core import languages
+from core.typography import typeset
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +45,15 @@ def _font(size):
     return ImageFont.load_default(size=size)
 
 
+def _fit(draw, text, font, max_width):
+    """The text, cut with an ellipsis if even alone it is wider than max_width (one very long word)."""
+    if draw.textlength(text, font=font) <= max_width:
+        return text
+    while text and draw.textlength(text + "…", font=font) > max_width:
+        text = text[:-1]
+    return text + "…"
+
+
 def _wrap(draw, text, font, max_width, max_lines):
     """Wrap text to fit max_width in at most max_lines lines, with an ellipsis when cut."""
     lines, line = [], ""
@@ -56,34 +67,81 @@ def _wrap(draw, text, font, max_width, max_lines):
         line = word
         if len(lines) == max_lines:
             lines[-1] = lines[-1] + " …" if index < len(words) else lines[-1]
-            return lines
+            return [_fit(draw, kept, font, max_width) for kept in lines]
     lines.append(line)
-    return lines
+    return [_fit(draw, kept, font, max_width) for kept in lines]
+
+
+@dataclass(frozen=True)
+class Element:
+    """One thing drawn on a share image, with the box it really covers (from Pillow's text metrics)."""
+
+    name: str
+    box: tuple  # (left, top, right, bottom)
+    text: str = ""
+    size: int = 0
+    fill: tuple = WHITE
+    xy: tuple = (0, 0)  # where the text is drawn from (its box starts a little right of and below it)
+
+
+def _text(draw, name, xy, text, size, fill):
+    return Element(name, draw.textbbox(xy, text, font=_font(size)), text, size, fill, xy)
+
+
+def layout(title, kicker="", figure=None):
+    """Where each element goes, in a column grid that keeps them apart.
+
+    The title column stops before the right-hand column: the brand ring alone (no figure), or a small ring above
+    the key figure. Nothing overlaps and everything stays 48 px inside the edges (tests/seo/test_share_image_layout.py).
+    """
+    draw = ImageDraw.Draw(Image.new("RGB", (1, 1)))
+    left, right_column = 72, 800
+    elements = []
+    if figure:
+        elements.append(Element("ring", (WIDTH - 170, 48, WIDTH - 48, 170)))
+    else:
+        elements.append(Element("ring", (WIDTH - 330, 48, WIDTH - 48, 330)))
+    text_width = (right_column if figure else WIDTH - 330) - 48 - left
+    y = 72
+    if kicker:
+        elements.append(_text(draw, "kicker", (left, y), kicker.upper(), 28, ACCENT))
+        y += 60
+    title_size = 60 if len(title) < 70 else 50
+    for index, line in enumerate(_wrap(draw, title, _font(title_size), text_width, 5)):
+        elements.append(_text(draw, f"title-{index}", (left, y), line, title_size, WHITE))
+        y += int(title_size * 1.2)
+    if figure:
+        value, label = figure
+        column_width = WIDTH - 48 - right_column
+        value_size = 96
+        while value_size > 40 and draw.textlength(value, font=_font(value_size)) > column_width:
+            value_size -= 8
+        value = _fit(draw, value, _font(value_size), column_width)
+        value_element = _text(draw, "figure", (right_column, 210), value, value_size, ACCENT)
+        elements.append(value_element)
+        label_top = value_element.box[3] + 20
+        for index, line in enumerate(_wrap(draw, label, _font(26), column_width, 4)):
+            elements.append(
+                _text(draw, f"figure-label-{index}", (right_column, label_top + index * 34), line, 26, MUTED)
+            )
+    elements.append(Element("rule", (left, HEIGHT - 106, left + 64, HEIGHT - 100), fill=ACCENT))
+    elements.append(
+        _text(draw, "signature", (left, HEIGHT - 84), "OswegO · Craft Operations for Brighter Futures", 26, MUTED)
+    )
+    return elements
 
 
 def render(title, kicker="", figure=None):
     """PNG bytes of a share image: kicker (section), title, optional key figure (value, label)."""
     image = Image.new("RGB", (WIDTH, HEIGHT), NAVY)
     draw = ImageDraw.Draw(image)
-    # The brand ring, cut by the right edge as on the home page.
-    draw.ellipse((WIDTH - 330, -120, WIDTH + 170, 380), outline=ACCENT, width=56)
-    left, text_width = 72, (WIDTH - 500 if figure else WIDTH - 380)
-    y = 72
-    if kicker:
-        draw.text((left, y), kicker.upper(), font=_font(28), fill=ACCENT)
-        y += 60
-    title_font = _font(60 if len(title) < 70 else 50)
-    for line in _wrap(draw, title, title_font, text_width, 4):
-        draw.text((left, y), line, font=title_font, fill=WHITE)
-        y += int(title_font.size * 1.2)
-    if figure:
-        value, label = figure
-        box_left = WIDTH - 400
-        draw.text((box_left, 330), value, font=_font(96), fill=ACCENT)
-        for index, line in enumerate(_wrap(draw, label, _font(26), 330, 3)):
-            draw.text((box_left, 450 + index * 34), line, font=_font(26), fill=MUTED)
-    draw.rectangle((left, HEIGHT - 96, left + 64, HEIGHT - 90), fill=ACCENT)
-    draw.text((left, HEIGHT - 72), "OswegO · Craft Operations for Brighter Futures", font=_font(26), fill=MUTED)
+    for element in layout(title, kicker, figure):
+        if element.name == "ring":
+            draw.ellipse(element.box, outline=ACCENT, width=(element.box[2] - element.box[0]) // 9)
+        elif element.name == "rule":
+            draw.rectangle(element.box, fill=element.fill)
+        else:
+            draw.text(element.xy, element.text, font=_font(element.size), fill=element.fill)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
@@ -102,7 +160,12 @@ def ensure(page, language):
     name = storage_name(page, language)
     if not default_storage.exists(name):
         with translation.override(language):
-            content = render(page.title, kicker=page.get_share_kicker(), figure=page.get_share_figure())
+            figure = page.get_share_figure()
+            if figure:
+                figure = tuple(typeset(part, language) for part in figure)
+            content = render(
+                typeset(page.title, language), kicker=typeset(page.get_share_kicker(), language), figure=figure
+            )
         name = default_storage.save(name, ContentFile(content))
     return name
 

@@ -1,13 +1,14 @@
-"""Tags every page uses: language alternates (switcher, hreflang, canonical) and the menu."""
+"""Tags every page uses: language alternates (switcher, hreflang, canonical), the menu and French typography."""
 
 from dataclasses import dataclass
 
 from django import template
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.safestring import SafeData, mark_safe
 from wagtail.models import Page
 
-from core import languages
+from core import languages, typography
 from core.models import BasePage
 from core.navigation import site_root
 
@@ -27,7 +28,7 @@ def _is_routable_page(page):
     return isinstance(page, Page) and page.pk is not None and page.depth > 1
 
 
-def _alternates(request, page=None, home_only=False):
+def _alternates(request, page=None, home_only=False, view_query=""):
     current = translation.get_language()
     if page is None and request is not None:
         match = getattr(request, "resolver_match", None)
@@ -48,6 +49,8 @@ def _alternates(request, page=None, home_only=False):
                 url = f"{url}?{query}"
         elif request is not None:
             url = translate_url(request.path, code)
+            if view_query:
+                url = f"{url}?{view_query}"
             available = True
         else:
             continue
@@ -65,9 +68,16 @@ def language_alternates(context, home_only=False):
 
     On a Wagtail page each language links to the page's own translation (its
     translated slug); elsewhere to the same view in the other language; with
-    ``home_only`` (error pages) to the home page in each language.
+    ``home_only`` (error pages) to the home page in each language. A view of
+    our own keeps the query it names in ``alternate_query`` (the search view:
+    its words), as a page does with ``get_alternate_query``.
     """
-    return _alternates(context.get("request"), context.get("page"), home_only=home_only)
+    return _alternates(
+        context.get("request"),
+        context.get("page"),
+        home_only=home_only,
+        view_query=context.get("alternate_query") or "",
+    )
 
 
 @register.simple_tag
@@ -132,3 +142,28 @@ def menu_position(context):
 def home_url(context):
     root = site_root(context.get("request"))
     return root.get_url(context.get("request")) if root else "/"
+
+
+@register.filter(is_safe=True)
+def typo(value):
+    """French spacing before ``? ! ; : %`` and inside ``« »`` on a French page; nothing elsewhere.
+
+    base.html runs the whole page body and title through it (``{% filter typo %}``), so rich text, StreamField
+    blocks and translated strings all get it; HTML tags and attributes are left untouched.
+    """
+    if not value or not typography.is_french():
+        return value
+    if isinstance(value, SafeData):
+        return mark_safe(typography.french_html(str(value)))  # noqa: S308 — only spaces are changed
+    return typography.french_text(str(value))
+
+
+@register.filter
+def de(name):
+    """A name with the French “de” before it, elided before a vowel (“d’Olivier”); the bare name in English.
+
+    For translated strings such as “Articles by {{ name }}”: the French catalogue writes “Articles {{ name }}”.
+    """
+    if not name:
+        return name
+    return typography.de(name) if typography.is_french() else name

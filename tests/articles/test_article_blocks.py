@@ -76,7 +76,8 @@ def test_key_figures_show_value_label_and_source(client, news_index):
         ),
     )
     figures = body(client, "/fr/actualites/essai/").select(".key-figure")
-    assert [f.select_one(".key-figure__value").get_text() for f in figures] == ["13 %", "72 %"]
+    # On the French site “%” follows a narrow no-break space (core/typography.py).
+    assert [f.select_one(".key-figure__value").get_text() for f in figures] == ["13\u202f%", "72\u202f%"]
     assert [f.select_one(".key-figure__label").get_text() for f in figures] == ["chômage", "des clients"]
     assert figures[0].select_one(".key-figure__source") is None
     assert figures[1].select_one(".key-figure__source").get_text() == "Étude"

@@ -1,18 +1,21 @@
-"""Images on phones: AVIF or WebP at sensible widths, width and height (no layout shift), lazy below the fold,
-the hero fetched first, and listings that fetch every rendition in one query."""
+"""Images on phones, with their text alternatives: AVIF or WebP at sensible widths, width and height (no layout
+shift), lazy below the fold, the hero fetched first, and listings that fetch every rendition in one query."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from wagtail_factories import ImageFactory
 
 from articles.factories import ArticlePageFactory
+from people.factories import PersonPageFactory
 from tests.helpers import soup
 
 
 def pictured_article(news_index, **fields):
+    fields = {"hero_image_alt_fr": "Le port de Casablanca", "hero_image_alt_en": "Casablanca harbour", **fields}
     return ArticlePageFactory(parent=news_index, hero_image=ImageFactory(file__width=1600, file__height=900), **fields)
 
 
-def assert_modern_formats(picture, widths):
+def assert_modern_formats(picture, widths, alt=""):
     sources = picture.select("source")
     assert {source["type"] for source in sources} == {"image/avif", "image/webp"}
     for source in sources:
@@ -20,13 +23,13 @@ def assert_modern_formats(picture, widths):
         assert source["sizes"]
     img = picture.img
     assert img["width"] and img["height"]
-    assert img["alt"] == ""
+    assert img["alt"] == alt
 
 
 def test_article_hero_is_fetched_first_in_avif_or_webp_without_layout_shift(client, news_index):
     pictured_article(news_index, slug_fr="photo")
     picture = soup(client.get("/fr/actualites/photo/")).select_one(".article__hero picture")
-    assert_modern_formats(picture, (640, 1280))
+    assert_modern_formats(picture, (640, 1280), alt="Le port de Casablanca")
     assert picture.img["fetchpriority"] == "high"
     assert picture.img.get("loading") != "lazy"
 
@@ -39,6 +42,44 @@ def test_article_cards_load_lazily_in_avif_or_webp_without_layout_shift(client, 
     assert picture.img["loading"] == "lazy"
     assert picture.img["decoding"] == "async"
     assert "card__image" in picture.img["class"]
+
+
+def test_hero_text_alternative_is_the_editors_in_each_language(client, news_index):
+    pictured_article(news_index, slug_fr="photo", title_en="Photo", slug_en="photo")
+    assert soup(client.get("/en/news/photo/")).select_one(".article__hero img")["alt"] == "Casablanca harbour"
+    assert soup(client.get("/fr/actualites/photo/")).select_one(".article__hero img")["alt"] == "Le port de Casablanca"
+
+
+def test_decorative_hero_is_silent(client, news_index):
+    pictured_article(news_index, slug_fr="deco", hero_image_alt_fr="", hero_image_alt_en="", hero_image_decorative=True)
+    assert soup(client.get("/fr/actualites/deco/")).select_one(".article__hero img")["alt"] == ""
+
+
+def test_hero_without_text_alternative_is_refused_unless_decorative(news_index):
+    image = ImageFactory(file__width=1600, file__height=900)
+    article = ArticlePageFactory.build(title_fr="Sans texte", title_en="No text", hero_image=image)
+    with pytest.raises(ValidationError) as error:
+        article.clean()
+    assert set(error.value.message_dict) == {"hero_image_alt_fr", "hero_image_alt_en"}
+    article.hero_image_decorative = True
+    article.clean()
+
+
+def test_portrait_has_its_text_alternative_and_is_required(client, people_index):
+    image = ImageFactory(file__width=800, file__height=800)
+    PersonPageFactory(
+        parent=people_index,
+        full_name="Claudia Jimenez",
+        photo=image,
+        photo_alt_fr="Claudia Jimenez, souriante, à Casablanca",
+        photo_alt_en="Claudia Jimenez smiling in Casablanca",
+    )
+    page = soup(client.get("/en/leadership/claudia-jimenez/"))
+    assert page.select_one(".person__header img")["alt"] == "Claudia Jimenez smiling in Casablanca"
+    nameless = PersonPageFactory.build(full_name="Jamal Mossaddeq", photo=image)
+    with pytest.raises(ValidationError) as error:
+        nameless.clean()
+    assert "photo_alt_fr" in error.value.message_dict
 
 
 @pytest.mark.parametrize("url", ["/fr/actualites/", "/fr/"])

@@ -16,7 +16,20 @@ def test_switcher_links_an_english_page_to_its_french_translation(client, news_i
     assert response.status_code == 200
     assert switcher_links(response) == {"fr": "http://testserver/fr/actualites/le-maghreb/"}
     current = soup(response).select_one(".language-switcher [aria-current]")
-    assert current.get_text(strip=True) == "English"
+    assert current.select_one(".visually-hidden").get_text(strip=True) == "English"
+
+
+def test_switcher_shows_short_codes_and_names_each_language_in_its_own_tongue(client, news_index):
+    ArticlePageFactory(
+        parent=news_index, title_fr="Le Maghreb", slug_fr="le-maghreb", title_en="The Maghreb", slug_en="the-maghreb"
+    )
+    switcher = soup(client.get("/fr/actualites/le-maghreb/")).select_one(".language-switcher")
+    shown = [item.get_text(strip=True) for item in switcher.select('[aria-hidden="true"]')]
+    assert shown == ["FR", "EN"]
+    link = switcher.select_one("a[hreflang=en]")
+    # A screen reader reads the link's own name, in English.
+    assert link["lang"] == "en"
+    assert link.select_one(".visually-hidden").get_text() == "English"
 
 
 def test_french_page_links_to_its_english_translation(client, news_index):

@@ -1,5 +1,6 @@
-"""Weight budgets for a reader on a phone: the launch article (no images) under 60 KB transferred, compressed —
-HTML, CSS, JS and fonts together — with no script to read it, system fonts, and a stylesheet under 20 KB."""
+"""Weight budgets for a reader on a phone: the launch article (no photograph; its map, an SVG, counted) under 60 KB
+transferred, compressed — HTML, CSS, images, JS and fonts together — with no script to read it, system fonts,
+and a stylesheet under 28 KB."""
 
 import re
 
@@ -16,7 +17,10 @@ LAUNCH_FR = "/fr/actualites/le-maghreb-territoire-strategique-de-lexperience-cli
 LAUNCH_EN = "/en/news/the-maghreb-a-strategic-territory-for-customer-experience/"
 KB = 1024
 PAGE_BUDGET = 60 * KB
-CSS_BUDGET = 20 * KB
+# Raised from 20 KB (issue 14): the design system names its tokens (`var(--navy)`, `var(--sp-4)` rather than
+# one-letter names) and styles the header's search field, the home page's sections and the search results. What a
+# phone downloads is the Brotli copy, about 6 KB; the page budget above still counts it.
+CSS_BUDGET = 28 * KB
 
 
 @pytest.fixture
@@ -43,7 +47,9 @@ def test_launch_article_weighs_under_60_kb_with_no_script_and_system_fonts(clien
     assert response.status_code == 200
     assert response["Content-Encoding"] == "br"
     page = soup(type("Decoded", (), {"content": brotli.decompress(response.content)})())
-    assert not page.select("main img"), "the budget is for the article without images"
+    # Its only picture is the region map, a static SVG: counted below, like the stylesheet.
+    pictures = [img["src"] for img in page.select("main img")]
+    assert all(src.endswith(".svg") for src in pictures), pictures
 
     # No JavaScript: the only script is the JSON-LD data block, which never runs.
     assert [script.get("type") for script in page.select("script")] == ["application/ld+json"]
@@ -55,11 +61,15 @@ def test_launch_article_weighs_under_60_kb_with_no_script_and_system_fonts(clien
     assert b"@font-face" not in css
     assert not re.search(rb"url\([^)]*\.(woff2?|ttf|otf)", css)
 
-    transferred = len(response.content) + sum(brotli_size(sheet) for sheet in stylesheets)
+    transferred = (
+        len(response.content)
+        + sum(brotli_size(sheet) for sheet in stylesheets)
+        + sum(brotli_size(static_file(src)) for src in pictures)
+    )
     assert transferred <= PAGE_BUDGET, f"{transferred} bytes"
 
 
-def test_stylesheet_is_under_20_kb():
+def test_stylesheet_is_under_its_budget():
     assert len(static_file("/static/css/site.css")) < CSS_BUDGET
 
 

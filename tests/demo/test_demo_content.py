@@ -100,8 +100,9 @@ def test_launch_article_in_french(client, demo):
     assert page.select_one(".article-meta__reading").get_text().endswith("min de lecture")
     assert page.select_one(".byline__role").get_text() == "CEO, OswegO"
     assert len(page.select("nav.toc li")) >= 4
+    # French spacing: a narrow no-break space before “%”.
     values = [v.get_text() for v in page.select(".key-figure__value")]
-    assert {"13 %", "100 %", "72 %"} <= set(values)
+    assert {"13\u202f%", "100\u202f%", "72\u202f%"} <= set(values)
     speakers = {s.select_one(".pull-quote__name").get_text(strip=True): s for s in page.select(".pull-quote__speaker")}
     assert speakers["Claudia Jimenez"].a["href"] == "/fr/equipe-dirigeante/claudia-jimenez/"
     assert speakers["Jamal Mossaddeq"].a["href"] == "/fr/equipe-dirigeante/jamal-mossaddeq/"

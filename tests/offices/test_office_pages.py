@@ -1,5 +1,9 @@
 """Offices: where the firm works, in both languages, with nothing shown that is not known."""
 
+import importlib.util
+import json
+from pathlib import Path
+
 from articles.factories import ArticlePageFactory
 from offices.factories import OfficePageFactory
 from tests.helpers import soup
@@ -95,3 +99,32 @@ def test_office_page_query_count_does_not_grow_with_people_and_articles(
         ArticlePageFactory(parent=news_index, authors=[person], offices=[office])
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/fr/implantations/casablanca/")
+
+
+def test_office_shows_its_region_map_in_the_readers_language_with_a_text_alternative(client, offices_index):
+    OfficePageFactory(parent=offices_index, region_map="maghreb")
+    for url, svg, words in [
+        ("/fr/implantations/casablanca/", "maghreb.fr.svg", "Carte du Maghreb"),
+        ("/en/offices/casablanca/", "maghreb.en.svg", "Map of the Maghreb"),
+    ]:
+        img = soup(client.get(url)).select_one(".region-map img")
+        assert img["src"].endswith(svg)
+        assert img["alt"].startswith(words)
+        assert img["width"] and img["height"] and img["loading"] == "lazy"
+
+
+def test_office_without_a_region_map_shows_none(client, office):
+    assert not soup(client.get("/fr/implantations/casablanca/")).select(".region-map")
+
+
+def test_the_map_files_are_the_drawing_of_the_committed_extract():
+    # bin/maghreb_map.py draw, run again, writes the very files the site serves: nobody edited them by hand.
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("maghreb_map", root / "bin" / "maghreb_map.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    rings = json.loads(script.EXTRACT.read_text())["rings"]
+    for language in ("fr", "en"):
+        assert (root / "static" / "images" / "maps" / f"maghreb.{language}.svg").read_text() == script.draw_svg(
+            rings, language
+        )

@@ -60,10 +60,12 @@ def test_person_without_photo_shows_initials(client, person):
 
 def test_person_with_photo_shows_it(client, person):
     person.photo = ImageFactory(file__width=800, file__height=800)
+    person.photo_alt_fr, person.photo_alt_en = "Jamal Mossaddeq à Casablanca", "Jamal Mossaddeq in Casablanca"
     person.save_revision().publish()
     page = soup(client.get("/fr/equipe-dirigeante/jamal-mossaddeq/"))
     photo = page.select_one(".person__header img.avatar")
     assert photo is not None and photo["width"] == "320" and photo["height"] == "320"
+    assert photo["alt"] == "Jamal Mossaddeq à Casablanca"
     assert page.select_one(".person__header .avatar--initials") is None
 
 

@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from articles.factories import ArticlePageFactory
 from search.models import SearchDocument
+from search.templatetags.search_tags import highlight
 from tests.helpers import soup
 
 LAUNCH_FR = "Le Maghreb, territoire stratégique de l’expérience client"
@@ -20,7 +21,8 @@ def demo(db, tmp_path, settings):
 def titles(client, url, **params):
     response = client.get(url, params)
     assert response.status_code == 200
-    return [a.get_text(strip=True) for a in soup(response).select(".search-result__title a")]
+    # The searched words are <mark>ed: read the title as a person does, spaces between words kept.
+    return [" ".join(a.get_text().split()) for a in soup(response).select(".search-result__title a")]
 
 
 def test_french_words_find_the_launch_article_in_any_form(client, demo):
@@ -64,7 +66,21 @@ def test_results_show_type_summary_and_date(client, demo):
     result = next(r for r in page.select(".search-result") if LAUNCH_EN in r.get_text())
     assert result.select_one(".search-result__type").get_text(strip=True) == "Article"
     assert result.select_one(".search-result__summary").get_text(strip=True)
-    assert result.select_one(".search-result__date time").get_text() == "15 May 2025"
+    assert result.select_one("time.search-result__date").get_text() == "15 May 2025"
+    assert result.select_one(".search-result__section").get_text(strip=True) == "News"
+
+
+def test_searched_words_are_marked_in_titles_and_summaries_whatever_their_accents(client, demo):
+    page = soup(client.get("/fr/recherche/", {"q": "experience client"}))
+    result = next(r for r in page.select(".search-result") if LAUNCH_FR in r.get_text())
+    assert [mark.get_text() for mark in result.select(".search-result__title mark")] == ["expérience", "client"]
+    assert result.select(".search-result__summary mark")
+
+
+def test_a_search_that_finds_nothing_offers_the_sections_of_the_site(client, demo):
+    page = soup(client.get("/en/search/", {"q": "zyxwvutsrq"}))
+    links = [a.get_text(strip=True) for a in page.select(".search-empty a")]
+    assert links == ["News", "Leadership", "Offices", "Contact"]
 
 
 def test_search_pages_are_noindex_and_never_cached_publicly(client, demo):
@@ -139,3 +155,24 @@ def test_results_are_paginated(client, news_index):
     assert len(first.select(".search-result")) == 10
     assert first.select_one(".pagination a[rel=next]")["href"] == "?q=nearshore&page=2"
     assert len(soup(client.get("/fr/recherche/", {"q": "nearshore", "page": 2})).select(".search-result")) == 3
+
+
+def test_language_switcher_keeps_the_search_words(client, demo):
+    french = soup(client.get("/fr/recherche/", {"q": "maghreb", "page": "2"}))
+    english_link = french.select_one(".language-switcher a[hreflang=en]")
+    assert english_link["href"] == "http://testserver/en/search/?q=maghreb"
+    english = soup(client.get("/en/search/", {"q": "expérience client"}))
+    french_link = english.select_one(".language-switcher a[hreflang=fr]")
+    assert french_link["href"] == "http://testserver/fr/recherche/?q=exp%C3%A9rience+client"
+
+
+def test_language_switcher_without_words_leads_to_the_bare_search_page(client, demo):
+    page = soup(client.get("/fr/recherche/"))
+    assert page.select_one(".language-switcher a[hreflang=en]")["href"] == "http://testserver/en/search/"
+
+
+def test_highlight_escapes_what_it_does_not_mark():
+    assert highlight("<b>Expérience</b> client & co", "experiences") == (
+        "&lt;b&gt;<mark>Expérience</mark>&lt;/b&gt; client &amp; co"
+    )
+    assert highlight("AT&T", "amp") == "AT&amp;T"

@@ -1,0 +1,73 @@
+"""The home page sells: the editor's sections, in their order, each optional; the old layout when there are none."""
+
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from core.models import HomePage
+from people.models import PersonPage
+from tests.helpers import soup
+
+
+@pytest.fixture
+def demo(db, tmp_path, settings):
+    settings.VAR_DIR = tmp_path
+    call_command("load_demo_content", no_admin=True, verbosity=0)
+
+
+def test_demo_home_page_shows_every_section_in_both_languages(client, demo):
+    jamal = PersonPage.objects.get(full_name="Jamal Mossaddeq")
+    for url, contact, announcement, labels in [
+        (
+            "/fr/",
+            f"/fr/contact/?person={jamal.pk}",
+            "/fr/actualites/le-maghreb-territoire-strategique-de-lexperience-client/",
+            ["Parler à notre équipe Maghreb", "Lire l’annonce"],
+        ),
+        (
+            "/en/",
+            f"/en/contact/?person={jamal.pk}",
+            "/en/news/the-maghreb-a-strategic-territory-for-customer-experience/",
+            ["Talk to our Maghreb team", "Read the announcement"],
+        ),
+    ]:
+        page = soup(client.get(url))
+        actions = page.select(".hero__actions a")
+        assert [a.get_text(strip=True) for a in actions] == labels
+        assert [a["href"] for a in actions] == [contact, announcement]
+        assert len(page.select(".teaser")) == 3
+        assert len(page.select(".figures-band .key-figure")) == 3
+        assert len(page.select(".person-card")) == 3
+        assert len(page.select(".article-card")) == 3
+        assert page.select_one(".offices-band .region-map img")
+        band = page.select("main > section")[-1]
+        assert "contact-band" in band["class"]
+        assert band.select_one("a.button")["href"] == contact
+        # One h1 (the hero's), then h2 sections and h3 cards: no level skipped.
+        assert len(page.select("h1")) == 1
+        assert not page.select("main h4, main h5")
+
+
+def test_sections_follow_the_editors_order_and_each_is_optional(client, demo):
+    home = HomePage.objects.get()
+    home.sections_en = json.dumps([{"type": "contact_band", "value": {"title": "Hello?", "button_label": "Write"}}])
+    home.save_revision().publish()
+    page = soup(client.get("/en/"))
+    assert page.h1.get_text(strip=True) == home.hero_title_en  # the hero title comes first even without its section
+    assert [section["class"][0] for section in page.select("main > section")] == ["hero", "contact-band"]
+
+
+def test_a_hero_section_goes_first_and_a_contact_button_names_a_person(demo):
+    home = HomePage.objects.get()
+    home.sections_fr = json.dumps(
+        [{"type": "leadership", "value": {}}, {"type": "hero", "value": {"primary_label": "Go"}}]
+    )
+    with pytest.raises(ValidationError) as error:
+        home.full_clean()
+    assert "sections_fr" in error.value.message_dict
+    block = HomePage._meta.get_field("sections").stream_block.child_blocks["contact_band"]
+    news = home.get_children().get(slug_fr="actualites")
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"title": "?", "button_label": "Go", "contact_person": news.pk}))
