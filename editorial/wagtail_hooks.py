@@ -1,7 +1,9 @@
 """The editorial tools' place in Wagtail's admin: QR downloads, the missing-translations report and its dashboard
 count."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -26,3 +28,9 @@ def add_missing_translations_panel(request, panels):
 @hooks.register("register_reports_menu_item")
 def register_missing_translations_menu_item():
     return MenuItem(_("Missing translations"), reverse("missing_translations_report"), icon_name="globe", order=50)
+
+
+@hooks.register("insert_editor_js")
+def translation_panel_js():
+    """The Translation panel, live as the editor types (editorial/static/editorial/translation_panel.js)."""
+    return format_html('<script src="{}" defer></script>', static("editorial/translation_panel.js"))

@@ -196,6 +196,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
 # on, every generated URL would point at /fr/.
 WAGTAIL_I18N_ENABLED = False
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# The "View / edit fields for" toggle opens on the languages the editor showed last (kept by the browser).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_RESTORE = True
 
 # --- Static and media files ----------------------------------------------
 STATIC_URL = "/static/"
