@@ -8,7 +8,7 @@ from here.
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.text import capfirst
+from django.utils.text import capfirst, slugify
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
@@ -41,6 +41,11 @@ def page_url(page, code, request=None, absolute=False):
     with translation.override(code):
         url = page.get_full_url(request) if absolute else page.get_url(request)
     return url or None
+
+
+def ascii_slug(value):
+    """``value`` as a slug of the site: ASCII, lower-case, words joined by hyphens (accents dropped)."""
+    return slugify(value or "")
 
 
 # --- What is still missing in each language -------------------------------
