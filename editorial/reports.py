@@ -5,8 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.languages import translation_status
+from editorial.forbidden import forbidden
 
 
 def pages_missing_translation():
@@ -17,6 +19,11 @@ def pages_missing_translation():
         if status:
             gaps.append((page, status))
     return gaps
+
+
+def writes_pages(user):
+    """Staff who write or publish pages (not Sales, who only read leads)."""
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
 class MissingTranslationsPanel(Component):
@@ -32,6 +39,8 @@ class MissingTranslationsPanel(Component):
 
 def missing_translations_report(request):
     """Pages that lack a translation, by page type, with what is missing and a link to edit them."""
+    if not writes_pages(request.user):
+        return forbidden(request)
     groups = {}
     for page, status in pages_missing_translation():
         groups.setdefault(page.specific_class.get_verbose_name(), []).append((page, status))
