@@ -50,6 +50,7 @@ setup: install
 serve: install
 	@echo ""
 	@echo "  OswegO is served on http://127.0.0.1:$(PORT)/  (French: /fr/, English: /en/, admin: /admin/)"
+	@echo "  Mail the site sends (review requests, approvals, leads) is written to $${EMAIL_FILE_PATH:-$(CURDIR)/var/mail}/"
 	@echo ""
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py oswego_site.wsgi
 
