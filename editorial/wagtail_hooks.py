@@ -1,14 +1,19 @@
 """The editorial tools' place in Wagtail's admin: QR downloads, the missing-translations report and its dashboard
 count."""
 
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
+from core import languages
+from editorial import translations
 from editorial.forbidden import forbidden
 from editorial.reports import MissingTranslationsPanel, missing_translations_report, writes_pages
 from editorial.roles import can_delete_page
@@ -60,3 +65,62 @@ def refuse_bulk_deleting_other_peoples_pages(request, action_type, objects, acti
         isinstance(item, Page) and not can_delete_page(request.user, item) for item in objects
     ):
         return forbidden(request)
+
+
+# --- The Translation panel's bilingual tools ----------------------------------
+# Both buttons submit the page's own form: the editor's unsaved changes are saved as a draft first, then the tool
+# acts on that draft and the editor is back in the editor.
+COPY_ACTION = "action-copy-translation"
+REVIEWED_ACTION = "action-translation-reviewed"
+
+
+@hooks.register("translation_panel_extras")
+def translation_panel_tools(request, page):
+    if page.pk and not page.permissions_for_user(request.user).can_edit():
+        return ""
+    rows = []
+    for code in languages.CODES:
+        if code == languages.DEFAULT:
+            continue
+        stale = translations.stale_fields(page).get(code, []) if page.pk else []
+        rows.append(
+            {
+                "code": code,
+                "name": languages.autonym(code),
+                "stale": [languages.field_label(type(page), name) for name in stale],
+                "can_copy": bool(translations.copyable_fields(page, code)),
+            }
+        )
+    return render_to_string(
+        "editorial/translation_panel_tools.html",
+        {"rows": rows, "copy_action": COPY_ACTION, "reviewed_action": REVIEWED_ACTION},
+        request=request,
+    )
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_create_page")
+def run_translation_tool(request, page):
+    if request.method != "POST" or not ({COPY_ACTION, REVIEWED_ACTION} & set(request.POST)):
+        return None
+    page = page.specific
+    for code in languages.CODES:
+        if code == languages.DEFAULT:
+            continue
+        if REVIEWED_ACTION in request.POST:
+            translations.mark_reviewed(page, code)
+            messages.success(request, _("The translation is marked as reviewed."))
+        else:
+            copied = translations.copy_default_language(page, code)
+            if copied:
+                page.save_revision(user=request.user, log_action=True)
+                translations.flag(page, copied, code)
+                labels = ", ".join(str(languages.field_label(type(page), name)) for name in copied)
+                messages.success(
+                    request,
+                    _("French copied into %(language)s, to translate: %(fields)s.")
+                    % {"language": languages.autonym(code), "fields": labels},
+                )
+            else:
+                messages.warning(request, _("Nothing to copy: every field already has its translation."))
+    return redirect("wagtailadmin_pages:edit", page.pk)
