@@ -13,8 +13,14 @@ from editorial.models import StaleTranslation
 from .models import ArticlePage, Topic
 
 
+class TopicIndexView(SnippetViewSet.index_view_class):
+    # Wagtail's generic "Add %(model_name)s" reads "Ajouter un(e) thème" in French.
+    add_item_label = _("Add a topic")
+
+
 class TopicViewSet(SnippetViewSet):
     model = Topic
+    index_view_class = TopicIndexView
     icon = "tag"
     menu_label = _("Topics")
     add_to_admin_menu = True
@@ -69,6 +75,8 @@ def translation_state(page):
 
 
 class ArticleIndexView(PageListingViewSet.index_view_class):
+    # Wagtail's generic "Add %(model_name)s" reads "Ajouter un(e) article" in French.
+    add_item_label = _("Add an article")
     base_columns = [
         *PageListingViewSet.index_view_class.base_columns,
         Column("translation", label=_("Translation"), accessor=translation_state),

@@ -18,7 +18,7 @@ from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Task, Workflow
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -81,6 +81,19 @@ PAGE_PERMISSIONS = {
 }
 
 
+# Wagtail's install names its moderation workflow and task in English ("Submit to Moderators approval" in the
+# footer). Workflow and task names are single-language data: the firm's first language names them. A name someone
+# chose in the admin is left alone.
+WAGTAIL_DEFAULT_NAME = "Moderators approval"
+WORKFLOW_NAME = "Relecture"
+TASK_NAME = "Validation par un modérateur"
+
+
+def name_the_workflow():
+    Workflow.objects.filter(name=WAGTAIL_DEFAULT_NAME).update(name=WORKFLOW_NAME)
+    Task.objects.filter(name=WAGTAIL_DEFAULT_NAME).update(name=TASK_NAME)
+
+
 def _permissions(dotted_names):
     query = Q(pk__in=[])
     for dotted in dotted_names:
@@ -90,7 +103,8 @@ def _permissions(dotted_names):
 
 
 def ensure_roles(**kwargs):
-    """Idempotent: each role gets exactly its permissions on models, the root collection and the page tree."""
+    """Idempotent: each role gets exactly its permissions on models, the root collection and the page tree; the
+    moderation workflow gets its French name."""
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     root_collection = Collection.objects.filter(depth=1).values_list("pk", flat=True).first()
@@ -105,6 +119,7 @@ def ensure_roles(**kwargs):
             )
         if root_page is not None:
             _set_exactly(GroupPagePermission, group, "page_id", root_page, PAGE_PERMISSIONS[group_name])
+    name_the_workflow()
 
 
 def _set_exactly(model, group, target_name, target, permission_names):

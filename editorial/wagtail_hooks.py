@@ -1,11 +1,14 @@
 """The editorial tools' place in Wagtail's admin: QR downloads, the missing-translations report and its dashboard
 count."""
 
+import json
+
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -15,6 +18,7 @@ from wagtail.models import Page
 from core import languages
 from editorial import translations
 from editorial.forbidden import forbidden
+from editorial.guide import editor_guide, editor_guide_image
 from editorial.reports import MissingTranslationsPanel, missing_translations_report, writes_pages
 from editorial.roles import can_delete_page
 from editorial.share import share_qr
@@ -25,7 +29,21 @@ def editorial_urls():
     return [
         path("share/<int:page_id>/<str:language>/qr.<str:kind>", share_qr, name="share_qr"),
         path("reports/missing-translations/", missing_translations_report, name="missing_translations_report"),
+        path("guide/", editor_guide, name="editor_guide"),
+        path("guide/images/<str:name>", editor_guide_image, name="editor_guide_image"),
     ]
+
+
+@hooks.register("construct_help_menu")
+def open_the_firms_guide(request, menu_items):
+    """The help menu's "Editor Guide" opens the firm's own guide, in the admin's language, not Wagtail's (nor its
+    release notes, in English on wagtail.org)."""
+    menu_items[:] = [
+        item for item in menu_items if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]
+    menu_items.append(
+        MenuItem(_("OswegO editor's guide"), reverse("editor_guide"), icon_name="help", name="editor-guide", order=1100)
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -46,10 +64,25 @@ class PageWritersMenuItem(MenuItem):
         return writes_pages(request.user)
 
 
+# Lengths that search results and link previews show in full.
+RECOMMENDED_LENGTHS = {"title": 60, "seo_title": 60, "search_description": 155}
+
+
 @hooks.register("insert_editor_js")
-def translation_panel_js():
-    """The Translation panel, live as the editor types (editorial/static/editorial/translation_panel.js)."""
-    return format_html('<script src="{}" defer></script>', static("editorial/translation_panel.js"))
+def editor_js():
+    """The Translation panel, live as the editor types, and the length counters (editorial/static/editorial/)."""
+    strings = {
+        # Translators: %(count)s and %(limit)s are numbers of characters.
+        "count": gettext("%(count)s / %(limit)s characters recommended"),
+        "over": gettext("%(count)s characters: more than the %(limit)s that search results show"),
+    }
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" defer data-strings="{}" data-limits="{}"></script>',
+        static("editorial/translation_panel.js"),
+        static("editorial/counters.js"),
+        json.dumps(strings),
+        json.dumps(RECOMMENDED_LENGTHS),
+    )
 
 
 @hooks.register("before_delete_page")
@@ -72,6 +105,10 @@ def refuse_bulk_deleting_other_peoples_pages(request, action_type, objects, acti
 # acts on that draft and the editor is back in the editor.
 COPY_ACTION = "action-copy-translation"
 REVIEWED_ACTION = "action-translation-reviewed"
+# Worded per language rather than built from its name ("Copier le français dans la version anglaise").
+TOOL_LABELS = {
+    "en": {"to_review": _("English to review:"), "copy": _("Copy the French into English")},
+}
 
 
 @hooks.register("translation_panel_extras")
@@ -86,7 +123,8 @@ def translation_panel_tools(request, page):
         rows.append(
             {
                 "code": code,
-                "name": languages.autonym(code),
+                "to_review": TOOL_LABELS[code]["to_review"],
+                "copy": TOOL_LABELS[code]["copy"],
                 "stale": [languages.field_label(type(page), name) for name in stale],
                 "can_copy": bool(translations.copyable_fields(page, code)),
             }
@@ -118,8 +156,7 @@ def run_translation_tool(request, page):
                 labels = ", ".join(str(languages.field_label(type(page), name)) for name in copied)
                 messages.success(
                     request,
-                    _("French copied into %(language)s, to translate: %(fields)s.")
-                    % {"language": languages.autonym(code), "fields": labels},
+                    _("French copied where the translation was empty; to translate: %(fields)s.") % {"fields": labels},
                 )
             else:
                 messages.warning(request, _("Nothing to copy: every field already has its translation."))

@@ -88,7 +88,7 @@ def test_english_to_review_shows_in_the_panel_the_report_and_the_listing(client,
     translated.standfirst_fr = "Un chapeau réécrit."
     translated.save_revision()
     stale = soup(client.get(f"/admin/pages/{translated.pk}/edit/")).select_one("[data-translation-stale]")
-    assert "English à relire" in stale.get_text() and "Chapeau" in stale.get_text()
+    assert "Anglais à relire" in stale.get_text() and "Chapeau" in stale.get_text()
     report = soup(client.get("/admin/reports/missing-translations/"))
     assert "Chapeau" in report.select_one("[data-to-review]").get_text()
     listing = soup(client.get("/admin/article_listing/", {"english_to_review": "on"})).select_one("main")
