@@ -126,7 +126,8 @@ def translation_panel_tools(request, page):
                 "to_review": TOOL_LABELS[code]["to_review"],
                 "copy": TOOL_LABELS[code]["copy"],
                 "stale": [languages.field_label(type(page), name) for name in stale],
-                "can_copy": bool(translations.copyable_fields(page, code)),
+                # On a page not saved yet, the French may be typed but not posted: offer the copy anyway.
+                "can_copy": not page.pk or bool(translations.copyable_fields(page, code)),
             }
         )
     return render_to_string(
