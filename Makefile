@@ -55,6 +55,7 @@ serve: install
 	@echo ""
 	@echo "  OswegO is served on http://127.0.0.1:$(PORT)/  (French: /fr/, English: /en/, admin: /admin/)"
 	@echo "  with a worker for background jobs and scheduled publishing beside it"
+	@echo "  Mail the site sends (review requests, approvals, leads) is written to $${EMAIL_FILE_PATH:-$(CURDIR)/var/mail}/"
 	@echo ""
 	@$(MANAGE) worker & worker=$$!; \
 	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \

@@ -8,8 +8,31 @@ from core import languages
 SLUG_IN_USE = "This slug is already in use"
 
 
+class AsciiSlugField(forms.SlugField):
+    """A slug as the site writes it, however it was typed: ASCII, lower-case, hyphens (« Expérience Client » →
+    ``experience-client``), so that the addresses of both languages look alike and never need percent-encoding."""
+
+    def to_python(self, value):
+        return languages.ascii_slug(super().to_python(value))
+
+
 class BasePageForm(WagtailAdminPageForm):
     """The page editor's form for every page type."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in languages.CODES:
+            name = f"slug_{code}"
+            if name in self.fields:
+                field = self.fields[name]
+                self.fields[name] = AsciiSlugField(
+                    label=field.label,
+                    required=field.required,
+                    help_text=field.help_text,
+                    max_length=field.max_length,
+                    widget=field.widget,
+                    initial=field.initial,
+                )
 
     def add_error(self, field, error):
         # wagtail_modeltranslation words its duplicate-slug error in the language

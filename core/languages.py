@@ -8,6 +8,7 @@ from here.
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.text import capfirst, slugify
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
@@ -42,6 +43,11 @@ def page_url(page, code, request=None, absolute=False):
     return url or None
 
 
+def ascii_slug(value):
+    """``value`` as a slug of the site: ASCII, lower-case, words joined by hyphens (accents dropped)."""
+    return slugify(value or "")
+
+
 # --- What is still missing in each language -------------------------------
 
 # Filled in automatically, or technical: not an editor's job to translate.
@@ -70,18 +76,36 @@ def is_empty(value):
     return not strip_tags(str(value)).strip()
 
 
-def missing_fields(page, language):
-    """Fields written in another language but still empty in ``language`` (verbose names)."""
+def field_label(model, name):
+    """The field's name for an editor, without the " [fr]"/" [en]" suffix the translated columns carry: the
+    language is said once, by the row that lists the field (and the suffix is what wagtail-modeltranslation's
+    language toggle hides panels by)."""
+    return capfirst(model._meta.get_field(name).verbose_name)
+
+
+def is_expected(model, name):
+    """A field every language must fill: the model requires it."""
+    return not model._meta.get_field(name).blank
+
+
+def missing_field_names(page, language):
+    """Names of the translated fields still empty in ``language`` although required, or written in another
+    language."""
     missing = []
     others = [code for code in CODES if code != language]
     for name in translated_fields(type(page)):
         if not is_empty(getattr(page, f"{name}_{language}", None)):
             continue
-        if any(not is_empty(getattr(page, f"{name}_{code}", None)) for code in others):
-            missing.append(page._meta.get_field(f"{name}_{language}").verbose_name)
+        if is_expected(type(page), name) or any(not is_empty(getattr(page, f"{name}_{code}", None)) for code in others):
+            missing.append(name)
     return missing
 
 
+def missing_fields(page, language):
+    """Labels of the fields still missing in ``language`` (see ``missing_field_names``)."""
+    return [field_label(type(page), name) for name in missing_field_names(page, language)]
+
+
 def translation_status(page):
-    """{language code: [missing field names]} for every language."""
+    """{language code: [missing field labels]} for every language."""
     return {code: missing_fields(page, code) for code in CODES}

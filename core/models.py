@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -131,8 +130,16 @@ class BasePage(Page):
         return response
 
     def full_clean(self, *args, **kwargs):
+        self._normalise_slugs()
         self._fill_missing_slugs()
         super().full_clean(*args, **kwargs)
+
+    def _normalise_slugs(self):
+        """Slugs are ASCII and lower-case in every language, whoever wrote them (the admin form does the same)."""
+        for code in languages.CODES:
+            value = getattr(self, f"slug_{code}", None)
+            if value:
+                setattr(self, f"slug_{code}", languages.ascii_slug(value))
 
     def _fill_missing_slugs(self):
         """A language with a title but no slug gets one from its title, unique among siblings."""
@@ -141,7 +148,7 @@ class BasePage(Page):
             title = getattr(self, f"title_{code}", None)
             if not title or getattr(self, f"slug_{code}", None):
                 continue
-            base = slugify(title) or "page"
+            base = languages.ascii_slug(title) or "page"
             taken = set()
             if parent is not None:
                 siblings = parent.get_children().exclude(pk=self.pk)

@@ -2,7 +2,9 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import Panel
+from wagtail.fields import RichTextField, StreamField
 
 from core import languages
 
@@ -39,7 +41,13 @@ class SharePanel(Panel):
 
 
 class TranslationStatusPanel(Panel):
-    """Top of the editor: what is still missing in each language, and the page's public URLs."""
+    """Top of the editor: what is still missing in each language, and the page's public URLs.
+
+    Rendered from the page as the form holds it (a new page, or the values of a save that failed), then kept up to
+    date as the editor types by the admin script the editorial tools add (``data-translation-fields`` says which
+    fields to watch). Its text never names a field with a " [en]" suffix, so wagtail-modeltranslation's language
+    toggle, which hides every panel whose text contains one, leaves it alone.
+    """
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "core/panels/translation_status.html"
@@ -47,25 +55,51 @@ class TranslationStatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             page = self.instance
+            model = type(page)
             rows = []
-            status = languages.translation_status(page) if page.pk else {}
             for code in languages.CODES:
                 url = None
                 if page.pk:
                     relative = languages.page_url(page, code, self.request)
                     url = self.request.build_absolute_uri(relative) if relative else None
+                missing = languages.missing_field_names(page, code)
                 rows.append(
                     {
                         "code": code,
                         "name": languages.autonym(code),
-                        "missing": status.get(code, []),
+                        "missing": [
+                            {"label": languages.field_label(model, name), "target": f"id_{name}_{code}"}
+                            for name in missing
+                        ],
                         "url": url,
                         "live": page.live,
                     }
                 )
             context["rows"] = rows
+            context["fields"] = [
+                {
+                    "name": name,
+                    "label": str(languages.field_label(model, name)),
+                    "required": languages.is_expected(model, name),
+                    "kind": _field_kind(model._meta.get_field(name)),
+                }
+                for name in languages.translated_fields(model)
+            ]
+            # Tools of the rooms above (the editorial tools' stale flags and copy action) add their own lines.
+            extras = (hook(self.request, page) for hook in hooks.get_hooks("translation_panel_extras"))
+            context["extras"] = [html for html in extras if html]
             return context
 
     def __init__(self, **kwargs):
         kwargs.setdefault("heading", _("Translation"))
+        kwargs.setdefault("classname", "oswego-translation-panel")
         super().__init__(**kwargs)
+
+
+def _field_kind(field):
+    """How the editor's script reads the field's emptiness from the form."""
+    if isinstance(field, StreamField):
+        return "stream"
+    if isinstance(field, RichTextField):
+        return "richtext"
+    return "text"

@@ -13,6 +13,9 @@ class EditorialConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from editorial.roles import ensure_roles
+        from editorial.translations import connect
+
+        connect()
 
         # Once per migrate, after every migration has run. Django sends post_migrate only for apps with models, so
         # the roles follow Wagtail's own app (whose migrations create the two groups).

@@ -200,6 +200,11 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
 # on, every generated URL would point at /fr/.
 WAGTAIL_I18N_ENABLED = False
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# The "View / edit fields for" toggle opens on the languages the editor showed last (kept by the browser).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_RESTORE = True
+# Slugs are ASCII in both languages: the admin's slug field transliterates as the editor types (« é » → « e »),
+# and BasePageForm does the same on the server, however the value arrived.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Static and media files ----------------------------------------------
 STATIC_URL = "/static/"

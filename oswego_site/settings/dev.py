@@ -21,5 +21,8 @@ if not SECRET_KEY:  # noqa: F405
         _key_file.chmod(0o600)
     SECRET_KEY = _key_file.read_text().strip()
 
-EMAIL_TRANSPORT = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail the site sends (review requests, approvals, leads) lands as files in var/mail, one per message, where a
+# newcomer can read it; `make run` prints the folder. The worker sends through this transport (ops/mail.py).
+EMAIL_TRANSPORT = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

@@ -33,8 +33,8 @@ def names(response):
 
 @pytest.fixture
 def staff_client(client, db):
-    """A marketing editor: no superuser rights, but the Editors group reads leads."""
-    group = Group.objects.get(name="Editors")
+    """A member of the sales team: no superuser rights, but the Sales group reads leads."""
+    group = Group.objects.get(name="Sales")
     user = get_user_model().objects.create_user("marketing", "marketing@example.com", "a-long-test-password")
     user.groups.add(group)
     client.force_login(user)

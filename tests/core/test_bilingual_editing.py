@@ -90,7 +90,7 @@ def test_edit_view_lists_what_is_missing_in_english(client, superuser, news_inde
     page = ArticlePageFactory(parent=news_index, standfirst_en="", body_en="[]")
     client.force_login(superuser)
     status = soup(client.get(f"/admin/pages/{page.pk}/edit/")).select_one(".oswego-translation-status")
-    english = status.select_one('[data-language="en"]').get_text(" ", strip=True)
+    english = status.select_one('[data-language="en"]').get_text(" ", strip=True).lower()
     assert "chapeau" in english and "corps" in english
     assert "complet" in status.select_one('[data-language="fr"]').get_text()
     assert "http://testserver/fr/actualites/" in status.get_text()
@@ -102,7 +102,7 @@ def test_translation_report_lists_a_page_until_its_english_body_is_written(clien
     report = soup(client.get("/admin/reports/missing-translations/"))
     row = next(tr for tr in report.select("tbody tr") if "À traduire" in tr.get_text())
     assert row.select_one("a")["href"] == f"/admin/pages/{page.pk}/edit/"
-    assert "corps" in row.select_one('[data-language="en"]').get_text()
+    assert "corps" in row.select_one('[data-language="en"]').get_text().lower()
     dashboard = soup(client.get("/admin/")).select_one(".oswego-missing-translations")
     assert "1 page" in dashboard.get_text()
 
@@ -215,3 +215,39 @@ def test_revision_compare_shows_a_changed_english_field(client, superuser, artic
     html = response.content.decode()
     assert "rewritten" in html
     assert "chapeau [en]" in html.lower()
+
+
+def test_slugs_typed_with_accents_and_capitals_are_kept_ascii_and_lower_case(client, superuser, article):
+    client.force_login(superuser)
+    data = edit_data(client, article)
+    data.update(slug_fr="Expérience Client", slug_en="Customer EXPERIENCE", **{"action-publish": "action-publish"})
+    response = client.post(f"/admin/pages/{article.pk}/edit/", data)
+    assert response.status_code == 302, soup(response).select(".error-message")
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert (article.slug_fr, article.slug_en) == ("experience-client", "customer-experience")
+    assert client.get("/fr/actualites/experience-client/").status_code == 200
+
+
+def test_slugs_set_in_code_are_ascii_too(news_index):
+    page = ArticlePageFactory(parent=news_index, title_fr="Été", slug_fr="Été-2026", slug_en="")
+    page.full_clean()
+    assert page.slug_fr == "ete-2026"
+
+
+@pytest.mark.parametrize(
+    ("admin_code", "message"), [("fr", "Ce slug est déjà utilisé"), ("en", "This slug is already in use")]
+)
+def test_a_slug_that_clashes_once_made_ascii_is_refused_in_the_editors_language(
+    client, superuser, article, news_index, person, admin_code, message
+):
+    other = ArticlePageFactory(
+        parent=news_index, title_fr="Autre", slug_fr="autre", title_en="Other", slug_en="other", authors=[person]
+    )
+    admin_language(superuser, admin_code)
+    client.force_login(superuser)
+    data = edit_data(client, other)
+    data.update(slug_fr="Le Maghréb", **{"action-publish": "action-publish"})
+    response = client.post(f"/admin/pages/{other.pk}/edit/", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert ArticlePage.objects.get(pk=other.pk).slug_fr == "autre"

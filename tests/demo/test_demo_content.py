@@ -173,3 +173,18 @@ def test_demo_pages_have_bounded_query_counts(client, demo, django_assert_max_nu
         client.get(url)
         with django_assert_max_num_queries(20):
             client.get(url)
+
+
+def test_seeded_accounts_have_a_name_an_address_and_their_role(db, tmp_path, settings):
+    from django.contrib.auth import get_user_model
+
+    settings.VAR_DIR = tmp_path
+    get_user_model().objects.create_user("editor", password="kept")  # made before accounts had names
+    (tmp_path / "editor_password").write_text("kept")
+    call_command("load_demo_content", verbosity=0)
+    for username in ("admin", "editor", "moderator", "sales"):
+        user = get_user_model().objects.get(username=username)
+        assert user.first_name and user.last_name
+        assert user.email == f"{username}@oswego.example"
+    for username, group in (("moderator", "Moderators"), ("sales", "Sales")):
+        assert list(get_user_model().objects.get(username=username).groups.values_list("name", flat=True)) == [group]

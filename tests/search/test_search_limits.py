@@ -17,7 +17,8 @@ def article(news_index):
 
 
 def result_titles(response):
-    return [a.get_text(strip=True) for a in soup(response).select(".search-result__title a")]
+    # Highlighted words are <mark>s inside the title: read it as a reader sees it.
+    return [" ".join(a.get_text().split()) for a in soup(response).select(".search-result__title a")]
 
 
 def search_queries(queries):

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import translation
 
 from demo.loader import CONTENT_DIR, ContentError, DemoLoader, read_content
-from editorial.roles import EDITORS, MODERATORS
+from editorial.roles import EDITORS, MODERATORS, SALES
 
 
 class Command(BaseCommand):
@@ -53,30 +53,40 @@ class Command(BaseCommand):
 
     # -- local accounts ----------------------------------------------------
     def ensure_admin(self):
-        """Local accounts, one per role, so a newcomer can try each: admin, editor, moderator.
+        """Local accounts, one per role, so a newcomer can try each: admin, editor, moderator, sales.
 
         Passwords come from the environment (ADMIN_PASSWORD, EDITOR_PASSWORD,
-        MODERATOR_PASSWORD) or are generated once and kept in var/ (git-ignored).
+        MODERATOR_PASSWORD, SALES_PASSWORD) or are generated once and kept in var/
+        (git-ignored). Each account has a name and an address on a reserved domain,
+        so that Wagtail's review notifications have somewhere to go (`make run`
+        writes them to var/mail) and the account settings form saves.
         """
         accounts = [
-            (os.environ.get("ADMIN_USERNAME", "admin"), "ADMIN_PASSWORD", None),
-            ("editor", "EDITOR_PASSWORD", EDITORS),
-            ("moderator", "MODERATOR_PASSWORD", MODERATORS),
+            (os.environ.get("ADMIN_USERNAME", "admin"), "ADMIN_PASSWORD", None, ("Amina", "Admin")),
+            ("editor", "EDITOR_PASSWORD", EDITORS, ("Élise", "Rédactrice")),
+            ("moderator", "MODERATOR_PASSWORD", MODERATORS, ("Mehdi", "Modérateur")),
+            ("sales", "SALES_PASSWORD", SALES, ("Sofia", "Commerciale")),
         ]
-        for username, variable, group_name in accounts:
+        for username, variable, group_name, (first_name, last_name) in accounts:
             password = self.local_password(username, variable)
+            email = f"{username}@oswego.example"
             user = get_user_model().objects.filter(username=username).first()
             if user is None:
                 if group_name is None:
-                    user = get_user_model().objects.create_superuser(username=username, email="", password=password)
+                    user = get_user_model().objects.create_superuser(username=username, email=email, password=password)
                 else:
-                    user = get_user_model().objects.create_user(username=username, email="", password=password)
+                    user = get_user_model().objects.create_user(username=username, email=email, password=password)
                     user.groups.add(Group.objects.get(name=group_name))
             elif not user.check_password(password):
                 self.stdout.write(f"Account '{username}' exists with another password; left unchanged.")
                 continue
+            # Accounts made before they had names: fill what is empty, keep what someone wrote.
+            for field, value in (("first_name", first_name), ("last_name", last_name), ("email", email)):
+                if not getattr(user, field):
+                    setattr(user, field, value)
+            user.save(update_fields=["first_name", "last_name", "email"])
             role = group_name or "superuser"
-            self.stdout.write(f"Admin: /admin/ — user '{username}' ({role}), password '{password}'")
+            self.stdout.write(f"Admin: /admin/ — user '{username}' ({role}, {user.email}), password '{password}'")
 
     def local_password(self, username, variable):
         password = os.environ.get(variable)
