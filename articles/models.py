@@ -25,7 +25,6 @@ from .reading_time import reading_time
 
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 3
-CARD_RENDITION = "fill-640x360"
 
 
 class Topic(index.Indexed, models.Model):

@@ -50,6 +50,8 @@ from django.utils.cache import patch_vary_headers
 from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 
+from core.images import renditions_pending
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
@@ -185,6 +187,8 @@ def is_public_response(request, response):
         and not response.cookies
         and not response.has_header("Cache-Control")
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # Drawn with a stand-in while its renditions are being made: the next reader gets the real ones.
+        and not renditions_pending(request)
         and _vary(response) <= HARMLESS_VARY
     )
 
@@ -411,6 +415,8 @@ class PageCacheMiddleware:
             not is_anonymous(request) or response.cookies or is_private_path(request.path_info)
         ):
             response["Cache-Control"] = "private, no-store"
+        elif not response.has_header("Cache-Control") and renditions_pending(request):
+            response["Cache-Control"] = "no-cache"  # nor kept by the reverse proxy or the CDN
         return response
 
     def _cached_response(self, request, entry):

@@ -7,3 +7,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from core import images
+
+        # Renditions are made ahead of the readers: on upload and on publish (core/images.py).
+        images.connect()

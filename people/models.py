@@ -11,12 +11,11 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
+from core import images
 from core.models import BasePage, IndexPage
 from core.panels import TranslationStatusPanel
 from seo import structured_data
 
-PHOTO_RENDITION = "fill-320x320"
-CARD_RENDITION = "fill-160x160"
 
 
 class PeopleIndexPage(IndexPage):
@@ -144,7 +143,7 @@ class PersonPage(BasePage):
     def get_structured_data(self, request):
         data = structured_data.person(self, request)
         if self.photo_id:
-            data["image"] = request.build_absolute_uri(self.photo.get_rendition(PHOTO_RENDITION).url)
+            data["image"] = request.build_absolute_uri(images.rendition_url(self.photo, "portrait", request))
         if self.office_id and self.office.live:
             data["workLocation"] = {"@type": "Place", "name": self.office.city}
         if self.linkedin_url:

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image, ImageDraw, ImageFont
 
-from core import languages
+from core import images, languages
 from core.typography import typeset
 
 logger = logging.getLogger(__name__)
@@ -174,8 +174,7 @@ def share_image_url(page, request, language=None):
     """Absolute URL of the page's preview image in the active (or given) language."""
     language = language or translation.get_language()
     if page.social_image_id:
-        rendition = page.social_image.get_rendition("fill-1200x630|format-jpeg")
-        url = rendition.url
+        url = images.rendition_url(page.social_image, "share", request)
     else:
         url = reverse("share_image", kwargs={"page_id": page.pk, "language": language, "version": version_of(page)})
     return request.build_absolute_uri(url) if request is not None else url

@@ -1,0 +1,214 @@
+"""Every image size the site shows, in one place: the templates ask for these roles, the worker makes them ahead.
+
+A role (``hero``, ``card``, ``block``, ``avatar``, ``portrait``, ``share``) names a crop, a ladder of widths, the
+formats and the ``sizes`` a browser needs to pick among them. ``{% responsive_image %}`` (core/templatetags/
+image_tags.py) renders a role; :func:`generate` makes every rendition of every role for one image. Both read the
+same :data:`ROLES`, so the pre-generation cannot drift from what the templates show.
+
+Renditions are made by a job (:func:`make_renditions`) when an image is uploaded and when a page that shows it is
+published, never by a reader: a rendition still missing at render time is queued, and the page shows what exists
+meanwhile (the smaller renditions already made, or the original file), is not kept in the page cache, and is
+complete for the next reader once the worker has run.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.forms.utils import flatatt
+from django.utils.safestring import mark_safe
+from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter, Picture
+from wagtail.models import Page, ReferenceIndex, get_page_models
+from wagtail.signals import page_published as wagtail_page_published
+
+# Phone to wide desktop: a 390 px phone at 2× takes the 720, a 1280 px desktop at 1× the 1280.
+WIDTHS = (360, 480, 720, 960, 1280, 1920)
+MODERN_AND_JPEG = ("avif", "webp", "jpeg")
+# A reader who found a rendition missing queues its making once for this long (every instance shares the cache).
+QUEUED_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class Role:
+    """One way the site shows an image: its crop (``ratio``, or None to keep the image's own), widths and formats."""
+
+    name: str
+    widths: tuple
+    sizes: str
+    ratio: tuple | None = None
+    formats: tuple = MODERN_AND_JPEG
+
+    def resize(self, width):
+        if self.ratio is None:
+            return f"width-{width}"
+        ratio_w, ratio_h = self.ratio
+        return f"fill-{width}x{round(width * ratio_h / ratio_w)}"
+
+    def widths_for(self, image):
+        """The widths of the ladder the image can give without being enlarged (at least the smallest)."""
+        if self.ratio is None:
+            largest = image.width
+        else:
+            ratio_w, ratio_h = self.ratio
+            largest = min(image.width, image.height * ratio_w / ratio_h)
+        fitting = [width for width in self.widths if width <= largest]
+        return fitting or [self.widths[0]]
+
+    def filters(self, image):
+        """Wagtail filters of this role for ``image``, by format (the browser's order) then by width."""
+        if image.is_svg():  # a vector needs neither widths nor formats
+            return [Filter(spec="original")]
+        return [
+            Filter(spec=f"{self.resize(width)}|format-{fmt}") for fmt in self.formats for width in self.widths_for(image)
+        ]
+
+
+ROLES = {
+    role.name: role
+    for role in (
+        # The article's hero: full width up to the container (75rem).
+        Role("hero", WIDTHS, "(min-width: 75rem) 75rem, 100vw", ratio=(16, 9)),
+        # Article cards: one column on a phone, two from 40rem, three 22rem columns from 64rem.
+        Role("card", WIDTHS[:4], "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw", ratio=(16, 9)),
+        # Images in an article's body: the text column (45rem) or the whole phone.
+        Role("block", WIDTHS[:5], "(min-width: 48rem) 45rem, 100vw"),
+        # A person beside their name (cards 80 px, bylines and contact smaller): 1× and 2×.
+        Role("avatar", (80, 160), "80px", ratio=(1, 1)),
+        # The portrait on a person's page: 128 px on a phone, 160 px from 40em; 1× and 2×.
+        Role("portrait", (128, 160, 256, 320), "(min-width: 40em) 160px, 128px", ratio=(1, 1)),
+        # Link previews (Open Graph, JSON-LD): one JPEG every network reads.
+        Role("share", (1200,), "1200px", ratio=(1200, 630), formats=("jpeg",)),
+    )
+}
+
+
+def filter_specs(image, role_name):
+    return [f.spec for f in ROLES[role_name].filters(image)]
+
+
+def all_filters(image):
+    """Every rendition the templates may ask of ``image``, once each."""
+    return list(dict.fromkeys(f for role in ROLES.values() for f in role.filters(image)))
+
+
+def generate(image):
+    """Make every missing rendition of ``image`` (the job's work); the number made."""
+    filters = all_filters(image)
+    missing = [f for f in filters if f not in image.find_existing_renditions(*filters)]
+    if missing:
+        image.get_renditions(*missing)
+    return len(missing)
+
+
+# --- Ahead of the readers: the jobs and what enqueues them -------------------------
+
+
+@task()
+def make_renditions(image_id):
+    """Make every rendition the templates may ask of one image (after an upload, a publish or a reader's miss)."""
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None:  # deleted since
+        return 0
+    made = generate(image)
+    cache.delete(queued_key(image_id))
+    return made
+
+
+@task()
+def make_page_renditions(page_id):
+    """Make the renditions of every image a just-published page shows (Wagtail's reference index knows them)."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return 0
+    image_type = ContentType.objects.get_for_model(get_image_model())
+    image_ids = (
+        ReferenceIndex.get_references_for_object(page)
+        .filter(to_content_type=image_type)
+        .values_list("to_object_id", flat=True)
+    )
+    return sum(generate(image) for image in get_image_model().objects.filter(pk__in=set(image_ids)))
+
+
+def queued_key(image_id):
+    return f"core.images.queued:{image_id}"
+
+
+def runs_at_once():
+    """True when jobs run inside the request that enqueues them (no worker): the test suite's default."""
+    return isinstance(make_renditions.get_backend(), ImmediateBackend)
+
+
+# After the commit: the worker must find the image (or the page) as saved, and a rolled-back save queues nothing.
+
+
+def image_saved(sender, instance, **kwargs):
+    """post_save of the image model: an upload, a new file or a moved focal point all call for renditions."""
+    transaction.on_commit(lambda: make_renditions.enqueue(instance.pk))
+
+
+def page_published(sender, instance, **kwargs):
+    """page_published: the images the page shows are ready before its first reader."""
+    transaction.on_commit(lambda: make_page_renditions.enqueue(instance.pk))
+
+
+def connect():
+    post_save.connect(image_saved, sender=get_image_model(), dispatch_uid="core.images.image_saved")
+    for model in get_page_models():
+        wagtail_page_published.connect(page_published, sender=model, dispatch_uid=f"core.images.{model.__name__}")
+
+
+# --- At render time ---------------------------------------------------------------
+
+PENDING_ATTRIBUTE = "renditions_pending"
+
+
+def renditions_pending(request):
+    """True when the page for ``request`` was drawn with a stand-in image (the page cache does not keep it)."""
+    return getattr(request, PENDING_ATTRIBUTE, False)
+
+
+def existing_renditions(image, role_name, request=None):
+    """The role's renditions of ``image`` that exist, by spec; the missing ones are queued, never made here.
+
+    The queue may be the immediate backend (the test suite, a site run without a worker): then the job has run by
+    the time ``enqueue`` returns and every rendition is there.
+    """
+    filters = ROLES[role_name].filters(image)
+    found = image.find_existing_renditions(*filters)
+    missing = [f for f in filters if f not in found]
+    if missing:
+        if runs_at_once():
+            # No worker will come: make them now, as Wagtail's own tags do.
+            made = image.get_renditions(*missing)
+            found.update({f: made[f.spec] for f in missing})
+        else:
+            if cache.add(queued_key(image.pk), True, QUEUED_SECONDS):
+                make_renditions.enqueue(image.pk)
+            if request is not None:
+                setattr(request, PENDING_ATTRIBUTE, True)
+    return {f.spec: found[f] for f in filters if f in found}
+
+
+def picture(image, role_name, request=None, **attrs):
+    """The ``<picture>`` of ``image`` in a role, with what exists now; the original file while nothing does."""
+    role = ROLES[role_name]
+    attrs = {"sizes": role.sizes, **attrs}
+    renditions = existing_renditions(image, role_name, request)
+    if renditions:
+        return Picture(renditions, attrs)
+    attrs.pop("sizes")
+    original = {"src": image.file.url, "width": image.width, "height": image.height, **attrs}
+    return mark_safe(f"<picture><img{flatatt(original)}></picture>")  # noqa: S308 - flatatt escapes every attribute
+
+
+def rendition_url(image, role_name, request=None):
+    """The URL of the role's largest existing rendition (the original's while none exists)."""
+    renditions = existing_renditions(image, role_name, request)
+    if not renditions:
+        return image.file.url
+    return max(renditions.values(), key=lambda rendition: rendition.width).url
