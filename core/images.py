@@ -63,9 +63,8 @@ class Role:
         """Wagtail filters of this role for ``image``, by format (the browser's order) then by width."""
         if image.is_svg():  # a vector needs neither widths nor formats
             return [Filter(spec="original")]
-        return [
-            Filter(spec=f"{self.resize(width)}|format-{fmt}") for fmt in self.formats for width in self.widths_for(image)
-        ]
+        widths = self.widths_for(image)
+        return [Filter(spec=f"{self.resize(width)}|format-{fmt}") for fmt in self.formats for width in widths]
 
 
 ROLES = {

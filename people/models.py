@@ -17,7 +17,6 @@ from core.panels import TranslationStatusPanel
 from seo import structured_data
 
 
-
 class PeopleIndexPage(IndexPage):
     """“Équipe dirigeante” / “Leadership”: people in the order editors give them in the page tree."""
 

@@ -51,7 +51,9 @@ def test_an_uploaded_image_has_every_rendition_made_by_the_worker_and_no_reader_
 
     assert rendition_count() == len(images.all_filters(image))
     pictured_article(news_index, image, slug_fr="port")
-    PersonPageFactory(parent=people_index, full_name="Claudia Jimenez", photo=image, photo_alt_fr="Portrait", photo_alt_en="Portrait")
+    PersonPageFactory(
+        parent=people_index, full_name="Claudia Jimenez", photo=image, photo_alt_fr="Portrait", photo_alt_en="Portrait"
+    )
     superuser_client.logout()
     made = rendition_count()
     for url in ("/fr/actualites/port/", "/fr/actualites/", "/fr/equipe-dirigeante/claudia-jimenez/"):
