@@ -1,11 +1,12 @@
-"""The backup and fault tests run only when asked for by marker (`-m backup`, `-m faults`).
+"""The backup, fault and two-instance tests run only when asked for by marker (`-m backup`, `-m faults`,
+`-m instances`).
 
-They need PostgreSQL and its command-line tools, and the fault tests stop the
+They need PostgreSQL and its command-line tools (the two-instance test Redis too), and the fault tests stop the
 server: .ci/run selects them, against PostgreSQL, last. Any other run leaves
 them out (deselected, not skipped).
 """
 
-SELECTED_ONLY_BY_NAME = ("backup", "faults")
+SELECTED_ONLY_BY_NAME = ("backup", "faults", "instances")
 
 
 def pytest_collection_modifyitems(config, items):
