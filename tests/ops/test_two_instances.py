@@ -98,7 +98,8 @@ def start(args, env, log_path):
 
 def stop(process):
     if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
+        # Quick shutdown (gunicorn would otherwise give its workers their graceful timeout).
+        os.killpg(process.pid, signal.SIGINT)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
