@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.forms.utils import flatatt
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.images import get_image_model
@@ -202,7 +202,7 @@ def picture(image, role_name, request=None, **attrs):
         return Picture(renditions, attrs)
     attrs.pop("sizes")
     original = {"src": image.file.url, "width": image.width, "height": image.height, **attrs}
-    return mark_safe(f"<picture><img{flatatt(original)}></picture>")  # noqa: S308 - flatatt escapes every attribute
+    return format_html("<picture><img{}></picture>", flatatt(original))
 
 
 def rendition_url(image, role_name, request=None):
