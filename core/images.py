@@ -206,8 +206,10 @@ def picture(image, role_name, request=None, **attrs):
 
 
 def rendition_url(image, role_name, request=None):
-    """The URL of the role's largest existing rendition (the original's while none exists)."""
+    """The URL of the role's largest existing rendition, JPEG first, for readers of any age (link previews,
+    JSON-LD); the original's while none exists."""
     renditions = existing_renditions(image, role_name, request)
     if not renditions:
         return image.file.url
-    return max(renditions.values(), key=lambda rendition: rendition.width).url
+    jpegs = [rendition for spec, rendition in renditions.items() if spec.endswith("|format-jpeg")]
+    return max(jpegs or renditions.values(), key=lambda rendition: rendition.width).url

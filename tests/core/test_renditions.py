@@ -140,3 +140,9 @@ def test_every_role_offers_avif_webp_and_jpeg_except_the_link_preview():
     for role in images.ROLES.values():
         expected = ("jpeg",) if role.name == "share" else ("avif", "webp", "jpeg")
         assert role.formats == expected
+
+
+def test_link_previews_and_structured_data_get_the_largest_jpeg(db):
+    image = ImageFactory(file__width=400, file__height=400)
+    url = images.rendition_url(image, "portrait")
+    assert url.endswith(".fill-320x320.format-jpeg.jpg"), url
