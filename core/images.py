@@ -124,6 +124,8 @@ def make_page_renditions(page_id):
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return 0
+    # Wagtail updates the index by a job of its own, which another worker may not have run yet.
+    ReferenceIndex.create_or_update_for_object(page.specific)
     image_type = ContentType.objects.get_for_model(get_image_model())
     image_ids = (
         ReferenceIndex.get_references_for_object(page)
