@@ -64,8 +64,13 @@ def test_person_with_photo_shows_it(client, person):
     person.save_revision().publish()
     page = soup(client.get("/fr/equipe-dirigeante/jamal-mossaddeq/"))
     photo = page.select_one(".person__header img.avatar")
-    assert photo is not None and photo["width"] == "320" and photo["height"] == "320"
+    assert photo is not None and photo["width"] == photo["height"]  # square: no layout shift
     assert photo["alt"] == "Jamal Mossaddeq à Casablanca"
+    # 128 px on a phone and 160 px wider, at 1× and 2×, in AVIF and WebP before JPEG.
+    assert photo["sizes"] == "(min-width: 40em) 160px, 128px"
+    for source in [photo, *page.select(".person__header source")]:
+        assert all(f"{width}w" in source["srcset"] for width in (128, 160, 256, 320))
+    assert [source["type"] for source in page.select(".person__header source")] == ["image/avif", "image/webp"]
     assert page.select_one(".person__header .avatar--initials") is None
 
 
