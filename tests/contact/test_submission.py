@@ -193,14 +193,6 @@ def test_a_forged_source_path_is_not_recorded(client, contact_page):
     assert Lead.objects.get().source_path == ""
 
 
-def test_submission_without_the_csrf_token_is_refused(contact_page):
-    browser = Client(enforce_csrf_checks=True)
-    data = fill(browser.get("/fr/contact/"))
-    data.pop("csrfmiddlewaretoken")
-    assert browser.post("/fr/contact/", data).status_code == 403
-    assert not Lead.objects.exists()
-
-
 def test_lead_stays_readable_when_the_person_is_deleted(client, contact_page, people_index, submit):
     leaving = PersonPageFactory(parent=people_index, full_name="Claudia Jimenez")
     submit(f"/fr/contact/?person={leaving.pk}")
