@@ -385,6 +385,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "OswegO <no-reply@oswego.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -393,6 +394,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where leads are announced when neither the chosen person nor the site
 # settings give an address.
 DEFAULT_CONTACT_EMAIL = os.environ.get("DEFAULT_CONTACT_EMAIL", "")
+# A lead's words (name, address, message) travel in its notification e-mail only when the connection to the mail
+# server is encrypted; otherwise the e-mail carries a link to the lead in the admin (sign-in needed) and no more.
+# Set it to 1 for a transport that encrypts by other means (an HTTPS mail API).
+LEAD_EMAIL_CONTENT = env_bool("LEAD_EMAIL_CONTENT", EMAIL_USE_TLS or EMAIL_USE_SSL)
 # Submissions accepted per client address (django-ratelimit syntax: 5 per 10 minutes).
 CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5/10m")
 # Searches per client address (each query costs the database; cached results too count),

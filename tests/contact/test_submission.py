@@ -31,8 +31,9 @@ def launch_article(news_index, person):
 
 
 def test_launch_article_reader_writes_to_jamal_mossaddeq(
-    client, contact_page, launch_article, person, django_capture_on_commit_callbacks
+    client, contact_page, launch_article, person, django_capture_on_commit_callbacks, settings
 ):
+    settings.LEAD_EMAIL_CONTENT = True  # the mail server is reached over TLS
     # The article's call to action leads to the contact page with Jamal chosen…
     button = soup(client.get(LAUNCH_ARTICLE_FR)).select_one(".cta a.button")
     assert button["href"] == f"/fr/contact/?person={person.pk}"
@@ -66,6 +67,22 @@ def test_launch_article_reader_writes_to_jamal_mossaddeq(
     assert "Amina Benali" in email.subject and "Atlas Télécom" in email.subject
     assert PROSPECT["message"] in email.body
     assert f"/admin/leads/inspect/{lead.pk}/" in email.body
+
+
+def test_without_tls_the_email_links_to_the_lead_and_holds_none_of_its_words(
+    client, contact_page, person, submit, settings
+):
+    settings.LEAD_EMAIL_CONTENT = False
+    settings.DEFAULT_CONTACT_EMAIL = "leads@oswego.example"
+    submit("/fr/contact/")
+    lead = Lead.objects.get()
+    (email,) = mail.outbox
+    assert f"/admin/leads/inspect/{lead.pk}/" in email.body
+    assert email.reply_to == []
+    text = email.subject + email.body + str(email.message())
+    for value in PROSPECT.values():
+        if value != "on":
+            assert value not in text
 
 
 def test_english_visitor_is_thanked_in_english(client, contact_page, submit):
