@@ -39,7 +39,9 @@ def consent_wording(retention_months, notice_url=""):
         retention_months,
     ) % {"months": retention_months}
     if notice_url:
-        return f"{sentence} {gettext('Privacy notice:')} {notice_url}"
+        # Outside the f-string, where makemessages finds it.
+        notice = gettext("Privacy notice:")
+        return f"{sentence} {notice} {notice_url}"
     return sentence
 
 

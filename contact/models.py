@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-
 from wagtail.models import Site
 
 from core.models import BasePage
@@ -239,7 +238,11 @@ class ContactPage(RoutablePageMixin, BasePage):
         return HttpResponseRedirect(self.thank_you_url(request))
 
     def render_form(self, request, form, status=200):
-        context = {"form": form, "recipient": form.chosen_person(), "privacy_notice_url": self.privacy_notice_url(request)}
+        context = {
+            "form": form,
+            "recipient": form.chosen_person(),
+            "privacy_notice_url": self.privacy_notice_url(request),
+        }
         response = self.render(request, context_overrides=context)
         response.status_code = status
         return response

@@ -101,7 +101,5 @@ def erase_expired_leads(now=None):
         # The admin's history of leads (deletions name the prospect) is kept no longer than the leads themselves.
         lead_history().filter(timestamp__lt=cutoff).delete()
         if count:
-            Erasure.objects.create(
-                reason=Erasure.Reason.RETENTION, performed_by="retention job", leads_erased=count
-            )
+            Erasure.objects.create(reason=Erasure.Reason.RETENTION, performed_by="retention job", leads_erased=count)
     return count

@@ -5,8 +5,8 @@ from functools import partial
 from django.db import transaction
 from django_tasks import task
 
-from contact.models import Lead
 from contact import privacy
+from contact.models import Lead
 from contact.notifications import notify
 from ops import jobs
 

@@ -9,8 +9,8 @@ from django.template.defaultfilters import linebreaks_filter
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem

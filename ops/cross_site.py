@@ -3,10 +3,11 @@
 Readers get no cookie at all (README, "Security and operations"): a public page that rendered Django's CSRF token
 would set the ``csrftoken`` cookie, and Django refuses a POST that lacks it. So Wagtail's page view (the contact
 form and any later public form) is wired in ``oswego_site/urls.py`` through :func:`cookieless_form_view`, exempt
-from Django's check and judged on what the browser says of where a POST comes from instead: ``Sec-Fetch-Site`` (sent by every current browser) must be ``same-origin``, and ``Origin``,
-when sent, must be this site or one of ``CSRF_TRUSTED_ORIGINS``. The form itself carries a signed token bound to
-its address (``contact.spam``: the fill-time stamp). Everything else (the admin, its login, password reset) keeps
-Django's CsrfViewMiddleware, cookie and all.
+from Django's check and judged on what the browser says of where a POST comes from instead: ``Sec-Fetch-Site``
+(sent by every current browser) must be ``same-origin``, and ``Origin``, when sent, must be this site or one of
+``CSRF_TRUSTED_ORIGINS``. The form itself carries a signed token bound to its address (``contact.spam``: the
+fill-time stamp). Everything else (the admin, its login, password reset) keeps Django's CsrfViewMiddleware, cookie
+and all.
 """
 
 from functools import wraps

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from contact.models import Lead, PrivacySettings
 from articles.factories import ArticleIndexPageFactory
+from contact.models import Lead, PrivacySettings
 from tests.helpers import soup
 
 from .conftest import fill
@@ -102,9 +102,7 @@ def test_contact_page_sets_no_cookie_on_get_or_on_a_valid_post(contact_page, sub
 def test_a_browser_posting_from_its_own_page_is_accepted_with_csrf_checks_on(contact_page):
     browser = Client(enforce_csrf_checks=True)
     data = fill(browser.get("/fr/contact/"))
-    response = browser.post(
-        "/fr/contact/", data, HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin"
-    )
+    response = browser.post("/fr/contact/", data, HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin")
     assert response.status_code == 302
     assert not response.cookies
     assert Lead.objects.count() == 1

@@ -2,7 +2,6 @@
 
 import pytest
 from django.core import mail
-from django.test import Client
 
 from articles.factories import ArticlePageFactory, stream
 from contact.models import Lead
