@@ -21,7 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from people.models import PersonPage
 
 from . import privacy
-from .models import Lead
+from .models import Erasure, Lead
 from .notifications import LEADS_ADMIN
 
 # Written first in a CSV export: Excel (French Windows above all) then reads the file as UTF-8, accents intact.
@@ -59,6 +59,12 @@ class LeadPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return self.user_has_any_permission(user, actions)
+
+
+class ErasurePermissionPolicy(LeadPermissionPolicy):
+    """The record of erasures is read, never written or deleted, in the admin."""
+
+    read_only_actions = {"add", "change", "delete"}
 
 
 class LeadFilterSet(WagtailFilterSet):
@@ -197,6 +203,7 @@ class LeadViewSet(ModelViewSet):
         "recipient",
         "language",
         "message",
+        "consent_text",
         "source_path",
         "notification_status",
         "notification_error",
@@ -212,6 +219,7 @@ class LeadViewSet(ModelViewSet):
         "person_name",
         "get_language_display",
         "message",
+        "consent_text",
         "source_path",
         "get_notification_status_display",
     ]
@@ -234,4 +242,23 @@ class LeadViewSet(ModelViewSet):
         return super().get_permissions_to_register().exclude(codename__in=["add_lead", "change_lead"])
 
 
+class ErasureViewSet(ModelViewSet):
+    """Proof that erasures happened (on request or at the end of the retention period), without any address."""
+
+    model = Erasure
+    icon = "bin"
+    menu_label = _("Erasures")
+    add_to_settings_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    form_fields = []
+    list_display = ["performed_at", "reason", "performed_by", "leads_erased", "jobs_erased", "mail_files_erased"]
+    list_filter = ["reason"]
+    ordering = ["-performed_at"]
+
+    def get_permissions_to_register(self):
+        return super().get_permissions_to_register().filter(codename="view_erasure")
+
+
 lead_viewset = LeadViewSet(LEADS_ADMIN)
+erasure_viewset = ErasureViewSet("erasures")

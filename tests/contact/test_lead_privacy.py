@@ -169,3 +169,16 @@ def test_export_asks_for_the_same_permission_as_the_listing(client, db):
         response = client.get(LEADS, {"export": export})
         assert response.status_code == client.get(LEADS).status_code != 200
         assert AMINA.encode() not in b"".join(getattr(response, "streaming_content", [response.content]))
+
+
+def test_erasures_are_listed_read_only_in_the_settings_menu(superuser_client, db):
+    privacy.forget(AMINA, by="dpo@oswego.example")
+    response = superuser_client.get("/admin/erasures/")
+    assert response.status_code == 200
+    row = soup(response).select_one("table.listing tbody tr").get_text(" ", strip=True)
+    assert "dpo@oswego.example" in row
+    assert AMINA not in response.content.decode()
+    assert b"/admin/erasures/new/" not in response.content
+    erasure = Erasure.objects.get()
+    assert superuser_client.post(f"/admin/erasures/delete/{erasure.pk}/").status_code == 302
+    assert Erasure.objects.filter(pk=erasure.pk).exists()

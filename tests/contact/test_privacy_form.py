@@ -81,6 +81,13 @@ def test_the_consent_shown_is_stored_with_the_lead(client, contact_page, notice,
     assert stored.endswith("http://testserver/fr/confidentialite/")
 
 
+def test_staff_read_the_consent_on_the_lead(superuser_client, contact_page, notice, submit):
+    submit("/en/contact/")
+    lead = Lead.objects.get()
+    text = soup(superuser_client.get(f"/admin/leads/inspect/{lead.pk}/")).select_one("main dl").get_text(" ")
+    assert "I agree that OswegO keeps the details" in text
+
+
 def test_the_retention_period_shown_follows_the_settings(client, contact_page, home):
     settings = PrivacySettings.for_site(home.get_site())
     settings.lead_retention_months = 12
