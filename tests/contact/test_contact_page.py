@@ -130,3 +130,10 @@ def test_editor_previews_the_thank_you_page(contact_page):
     response = contact_page.make_preview_request(preview_mode="thank-you")
     assert response.status_code == 200
     assert soup(response.render()).h1.get_text(strip=True) == "Merci, votre message est bien parti"
+
+
+def test_editor_previews_the_form_with_its_consent_box(contact_page):
+    response = contact_page.make_preview_request(preview_mode="")
+    assert response.status_code == 200
+    page = soup(response.render())
+    assert page.select_one("form.contact-form input[name=consent]") is not None
