@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -11,5 +13,8 @@ class ContactConfig(AppConfig):
 
         from contact import tasks
         from contact.models import Lead
+        from ops import scheduler
 
         post_save.connect(tasks.announce_new_lead, sender=Lead, dispatch_uid="contact.announce_new_lead")
+        # Leads are kept for the period the privacy settings give, not forever.
+        scheduler.every(timedelta(days=1), tasks.erase_expired_leads)

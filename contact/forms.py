@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from . import spam
@@ -21,6 +22,32 @@ RATE_LIMIT_ERROR = _(
     "Too many messages have been sent from your connection in the last few minutes. "
     "Your message is kept below: please try again a little later."
 )
+
+
+CONSENT_REQUIRED_ERROR = _(
+    "Tick the box to let us keep your details: without your consent we cannot store your message or answer it."
+)
+
+
+def consent_wording(retention_months, notice_url=""):
+    """The consent sentence in the active language, as shown beside the box and stored with the lead."""
+    sentence = ngettext(
+        "I agree that OswegO keeps the details I give here to answer my message, for no other purpose, "
+        "and for %(months)d month at most.",
+        "I agree that OswegO keeps the details I give here to answer my message, for no other purpose, "
+        "and for %(months)d months at most.",
+        retention_months,
+    ) % {"months": retention_months}
+    if notice_url:
+        # Outside the f-string, where makemessages finds it.
+        notice = gettext("Privacy notice:")
+        return f"{sentence} {notice} {notice_url}"
+    return sentence
+
+
+def form_address(request):
+    """Where the form is shown and sent to (host and path): the fill-time stamp is valid there only."""
+    return f"{request.get_host()}{request.path}"
 
 
 def single_line(value):
@@ -126,10 +153,15 @@ class ContactForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     source = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Unticked until the prospect ticks it; its label (with the privacy notice's link) is the consent component's.
+    consent = forms.BooleanField(required=True, error_messages={"required": CONSENT_REQUIRED_ERROR})
 
-    def __init__(self, *args, people, rate_limited=False, **kwargs):
+    def __init__(self, *args, people, address, consent_label, consent_text, rate_limited=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+        self.fields["consent"].label = consent_label
+        self.address = address
+        self.consent_text = consent_text
         self.rate_limited = rate_limited
 
     # -- spam guards -----------------------------------------------------------
@@ -144,9 +176,9 @@ class ContactForm(forms.Form):
         resend the same form a few seconds later.
         """
         submitted = self.data.get("stamp") if self.is_bound else None
-        if submitted and spam.stamp_issued_at(submitted) is not None:
+        if submitted and spam.stamp_issued_at(submitted, self.address) is not None:
             return submitted
-        return spam.issue_stamp()
+        return spam.issue_stamp(self.address)
 
     # -- cleaning --------------------------------------------------------------
     def clean_name(self):
@@ -166,7 +198,7 @@ class ContactForm(forms.Form):
         if self.rate_limited:
             raise ValidationError(RATE_LIMIT_ERROR, code="rate_limited")
         # The stamp is judged once the fields are right: one problem at a time for a person.
-        problem = None if self.errors else spam.check_stamp(self.data.get("stamp", ""))
+        problem = None if self.errors else spam.check_stamp(self.data.get("stamp", ""), self.address)
         if problem:
             raise ValidationError(STAMP_ERRORS[problem], code=problem)
         return cleaned_data
@@ -192,4 +224,5 @@ class ContactForm(forms.Form):
             "person": person,
             "person_name": person.full_name if person else "",
             "source_path": data["source"],
+            "consent_text": self.consent_text,
         }

@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone, translation
@@ -11,18 +12,60 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from core.models import BasePage
 from people.models import PersonPage
 
 from . import spam
-from .forms import ContactForm, is_page_id, referrer_path
+from .forms import ContactForm, consent_wording, form_address, is_page_id, referrer_path
 
 logger = logging.getLogger(__name__)
 
 # Each language has its own thank-you address, as every page has its own slug:
 # /fr/contact/merci/ and /en/contact/thank-you/.
 THANK_YOU_SLUGS = {"fr": "merci", "en": "thank-you"}
+
+DEFAULT_RETENTION_MONTHS = 24
+
+
+@register_setting(icon="lock")
+class PrivacySettings(BaseSiteSetting):
+    """Where the privacy notice is, and how long the leads are kept: what the consent box and the scheduler read."""
+
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy notice"),
+        help_text=_(
+            "The page that explains what the firm does with personal data. The consent box of every form links "
+            "to it; without it, the box still asks for consent, without a link."
+        ),
+    )
+    lead_retention_months = models.PositiveSmallIntegerField(
+        _("keep leads for (months)"),
+        default=DEFAULT_RETENTION_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Leads older than this are erased every night. Say the same in the privacy notice "
+            "(Moroccan law 09-08 and the GDPR ask for a stated, limited period)."
+        ),
+    )
+
+    panels = [FieldPanel("privacy_page"), FieldPanel("lead_retention_months")]
+
+    class Meta:
+        verbose_name = _("privacy and leads")
+
+    @classmethod
+    def for_default_site(cls):
+        """The settings the nightly jobs read: they run outside any request, for the default site."""
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site is not None else cls(lead_retention_months=DEFAULT_RETENTION_MONTHS)
 
 
 class Lead(models.Model):
@@ -64,6 +107,8 @@ class Lead(models.Model):
     notification_error = models.CharField(_("notification error"), max_length=500, blank=True)
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
     notification_attempts = models.PositiveSmallIntegerField(_("sending attempts"), default=0)
+    # What the prospect agreed to, word for word, in the language they read it in (empty before consent was asked).
+    consent_text = models.TextField(_("consent given"), blank=True)
 
     class Meta:
         verbose_name = _("lead")
@@ -77,6 +122,36 @@ class Lead(models.Model):
         return self.person_name or _("No one in particular")
 
     recipient.short_description = _("for")
+
+
+class Erasure(models.Model):
+    """A record that a person's data was erased (``manage.py forget``, the leads' admin action, the nightly purge).
+
+    It keeps no address: only a keyed hash of it, which proves a given request was honoured to whoever knows the
+    address and the site's secret key, and tells nothing to anyone else.
+    """
+
+    class Reason(models.TextChoices):
+        REQUEST = "request", _("The person asked to be forgotten")
+        RETENTION = "retention", _("Retention period over")
+
+    performed_at = models.DateTimeField(_("erased at"), default=timezone.now, db_index=True)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    performed_by = models.CharField(
+        _("by"), max_length=150, blank=True, help_text=_("The staff member, or the command or job that did it.")
+    )
+    subject_digest = models.CharField(_("keyed hash of the address"), max_length=64, blank=True, db_index=True)
+    leads_erased = models.PositiveIntegerField(_("leads erased"), default=0)
+    jobs_erased = models.PositiveIntegerField(_("queued jobs erased"), default=0)
+    mail_files_erased = models.PositiveIntegerField(_("mail files erased"), default=0)
+
+    class Meta:
+        verbose_name = _("erasure")
+        verbose_name_plural = _("erasures")
+        ordering = ["-performed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.performed_at:%Y-%m-%d})"
 
 
 class ContactPage(RoutablePageMixin, BasePage):
@@ -109,7 +184,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     preview_modes = [("", _("Form")), ("thank-you", _("Thank-you page"))]
-    # Never cached (its form carries a CSRF token), but the preselected person is what ?person= changes.
+    # Never cached (its form carries a fill-time stamp), but the preselected person is what ?person= changes.
     cache_query_parameters = ("person",)
 
     class Meta:
@@ -125,11 +200,13 @@ class ContactPage(RoutablePageMixin, BasePage):
             response = self.handle_submission(request)
         elif request.method in ("GET", "HEAD"):
             person = self.preselected_person(request)
-            form = ContactForm(people=self.people(), initial={"person": person, "source": referrer_path(request)})
+            form = ContactForm(
+                **self.form_kwargs(request), initial={"person": person, "source": referrer_path(request)}
+            )
             response = self.render_form(request, form)
         else:
             return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-        # The form carries a CSRF token and, after a POST, the prospect's words.
+        # The form carries a fill-time stamp and, after a POST, the prospect's words.
         add_never_cache_headers(response)
         return response
 
@@ -148,7 +225,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     # -- the submission ------------------------------------------------------
     def handle_submission(self, request):
         rate_limited = spam.is_rate_limited(request)
-        form = ContactForm(request.POST, people=self.people(), rate_limited=rate_limited)
+        form = ContactForm(request.POST, **self.form_kwargs(request), rate_limited=rate_limited)
         if not rate_limited and form.is_bot():
             # Silent success: a bot learns nothing, and nothing is stored or sent.
             logger.info("Contact form: honeypot filled, submission dropped")
@@ -161,11 +238,33 @@ class ContactPage(RoutablePageMixin, BasePage):
         return HttpResponseRedirect(self.thank_you_url(request))
 
     def render_form(self, request, form, status=200):
-        response = self.render(request, context_overrides={"form": form, "recipient": form.chosen_person()})
+        context = {
+            "form": form,
+            "recipient": form.chosen_person(),
+            "privacy_notice_url": self.privacy_notice_url(request),
+        }
+        response = self.render(request, context_overrides=context)
         response.status_code = status
         return response
 
     # -- helpers -------------------------------------------------------------
+    def form_kwargs(self, request):
+        months = PrivacySettings.for_request(request).lead_retention_months
+        return {
+            "people": self.people(),
+            "address": form_address(request),
+            # Shown beside the box (the notice is a link under it), and stored with the lead with the notice's URL.
+            "consent_label": consent_wording(months),
+            "consent_text": consent_wording(months, self.privacy_notice_url(request, full=True)),
+        }
+
+    def privacy_notice_url(self, request, full=False):
+        """The privacy notice in the reader's language, or an empty string when the settings name none."""
+        page = PrivacySettings.for_request(request).privacy_page
+        if page is None or not page.live:
+            return ""
+        return (page.get_full_url(request) if full else page.get_url(request)) or ""
+
     def people(self):
         """The people a prospect can write to, in the leadership page's order."""
         return PersonPage.objects.live().select_related("photo").order_by("path")

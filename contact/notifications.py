@@ -3,7 +3,9 @@
 The recipient is the chosen person's notification address, else the site
 settings' contact-form address, else ``settings.DEFAULT_CONTACT_EMAIL``. The
 e-mail is sent by a background job (``contact/tasks.py``) once the lead is
-stored; a failure is logged and recorded on the lead, and tried again a few
+stored. Unless ``LEAD_EMAIL_CONTENT`` (on when the mail server connection is
+TLS) it holds only a link to the lead in the admin: no name, address or
+message crosses the network in clear; a failure is logged and recorded on the lead, and tried again a few
 times: marketing staff still find the lead in the admin, and the prospect was
 thanked long before.
 """
@@ -40,16 +42,19 @@ def admin_url(lead):
 
 def build_message(lead, recipient):
     # Written for the firm's staff, in the site's default language.
+    full = settings.LEAD_EMAIL_CONTENT
+    folder = "contact/emails/" if full else "contact/emails/link_only/"
     with translation.override(settings.LANGUAGE_CODE):
         context = {"lead": lead, "admin_url": admin_url(lead), "language": lead.get_language_display()}
-        subject = render_to_string("contact/emails/lead_notification_subject.txt", context)
-        body = render_to_string("contact/emails/lead_notification.txt", context)
+        subject = render_to_string(folder + "lead_notification_subject.txt", context)
+        body = render_to_string(folder + "lead_notification.txt", context)
     return EmailMessage(
         subject=" ".join(subject.split()),
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[recipient],
-        reply_to=[lead.email],
+        # The prospect's address is theirs to give only over an encrypted connection.
+        reply_to=[lead.email] if full else [],
     )
 
 

@@ -1,10 +1,11 @@
-"""The contact app's background jobs: announcing a stored lead by e-mail."""
+"""The contact app's background jobs: announcing a stored lead by e-mail, and erasing leads past their time."""
 
 from functools import partial
 
 from django.db import transaction
 from django_tasks import task
 
+from contact import privacy
 from contact.models import Lead
 from contact.notifications import notify
 from ops import jobs
@@ -31,3 +32,9 @@ def announce_new_lead(sender, instance, created, raw=False, **kwargs):
     """
     if created and not raw:
         transaction.on_commit(partial(notify_lead.enqueue, instance.pk), robust=True)
+
+
+@task()
+def erase_expired_leads():
+    """Daily (contact/apps.py): erase the leads older than the retention period of the privacy settings."""
+    return privacy.erase_expired_leads()

@@ -1,20 +1,31 @@
-"""Leads in the admin: a read-only listing with filters, search, an inspect view and CSV/XLSX export."""
+"""Leads in the admin: a read-only listing with filters, search, an inspect view, CSV/XLSX export, and the
+"Forget this person" action (contact/privacy.py).
+
+Export is the listing itself (``?export=csv``): it asks for the same permission as the listing, no other.
+"""
 
 import django_filters
 from django.template.defaultfilters import linebreaks_filter
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from people.models import PersonPage
 
-from .models import Lead
+from . import privacy
+from .models import Erasure, Lead
 from .notifications import LEADS_ADMIN
+
+# Written first in a CSV export: Excel (French Windows above all) then reads the file as UTF-8, accents intact.
+UTF8_BOM = "\ufeff"
 
 # Spreadsheet programs run a cell that starts with one of these as a formula:
 # a prospect's words must never do that on a staff member's computer.
@@ -50,6 +61,12 @@ class LeadPermissionPolicy(ModelPermissionPolicy):
         return self.user_has_any_permission(user, actions)
 
 
+class ErasurePermissionPolicy(LeadPermissionPolicy):
+    """The record of erasures is read, never written or deleted, in the admin."""
+
+    read_only_actions = {"add", "change", "delete"}
+
+
 class LeadFilterSet(WagtailFilterSet):
     person = django_filters.ModelChoiceFilter(
         label=_("Person"), queryset=PersonPage.objects.order_by("full_name"), empty_label=_("Anyone")
@@ -71,6 +88,61 @@ class LeadIndexView(IndexView):
         # Local time, machine-readable: spreadsheets sort it.
         "created_at": {IndexView.FORMAT_CSV: lambda value: timezone.localtime(value).isoformat(timespec="seconds")},
     }
+
+    def stream_csv(self, queryset):
+        yield UTF8_BOM
+        yield from super().stream_csv(queryset)
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.permission_policy.user_has_permission(self.request.user, "delete"):
+            buttons.append(
+                MenuItem(
+                    _("Forget this person"),
+                    url=reverse(f"{LEADS_ADMIN}:forget", args=[instance.pk]),
+                    icon_name="bin",
+                    priority=40,
+                )
+            )
+        return buttons
+
+
+class LeadForgetView(DeleteView):
+    """Confirm, then erase every lead from this lead's address and what else holds it (contact/privacy.py)."""
+
+    template_name = "contact/admin/confirm_forget.html"
+    page_title = _("Forget this person")
+    permission_required = "delete"
+
+    def get_usage_url(self):
+        return None
+
+    def get_delete_url(self):
+        return reverse(f"{LEADS_ADMIN}:forget", args=[self.object.pk])
+
+    @property
+    def confirmation_message(self):
+        count = Lead.objects.filter(email__iexact=self.object.email).count()
+        return ngettext(
+            "Erase the %(count)d lead sent from %(email)s, and the queued e-mails that hold this address? "
+            "This cannot be undone. A record of the erasure is kept, without the address.",
+            "Erase the %(count)d leads sent from %(email)s, and the queued e-mails that hold this address? "
+            "This cannot be undone. A record of the erasure is kept, without the address.",
+            count,
+        ) % {"count": count, "email": self.object.email}
+
+    def delete_action(self):
+        self.erasure = privacy.forget(self.object.email, by=self.request.user.get_username())
+
+    def get_success_message(self):
+        return ngettext(
+            "%(count)d lead erased; the erasure is recorded without the address.",
+            "%(count)d leads erased; the erasure is recorded without the address.",
+            self.erasure.leads_erased,
+        ) % {"count": self.erasure.leads_erased}
+
+    def get_success_url(self):
+        return reverse(self.index_url_name)
 
 
 class Paragraphs(Component):
@@ -131,6 +203,7 @@ class LeadViewSet(ModelViewSet):
         "recipient",
         "language",
         "message",
+        "consent_text",
         "source_path",
         "notification_status",
         "notification_error",
@@ -146,6 +219,7 @@ class LeadViewSet(ModelViewSet):
         "person_name",
         "get_language_display",
         "message",
+        "consent_text",
         "source_path",
         "get_notification_status_display",
     ]
@@ -156,9 +230,35 @@ class LeadViewSet(ModelViewSet):
     }
     export_filename = "leads"
 
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("forget/<int:pk>/", self.forget_view, name="forget")]
+
+    @property
+    def forget_view(self):
+        return self.construct_view(LeadForgetView, **self.get_delete_view_kwargs())
+
     def get_permissions_to_register(self):
         # Only “view” and “delete” mean something for leads.
         return super().get_permissions_to_register().exclude(codename__in=["add_lead", "change_lead"])
 
 
+class ErasureViewSet(ModelViewSet):
+    """Proof that erasures happened (on request or at the end of the retention period), without any address."""
+
+    model = Erasure
+    icon = "bin"
+    menu_label = _("Erasures")
+    add_to_settings_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    form_fields = []
+    list_display = ["performed_at", "reason", "performed_by", "leads_erased", "jobs_erased", "mail_files_erased"]
+    list_filter = ["reason"]
+    ordering = ["-performed_at"]
+
+    def get_permissions_to_register(self):
+        return super().get_permissions_to_register().filter(codename="view_erasure")
+
+
 lead_viewset = LeadViewSet(LEADS_ADMIN)
+erasure_viewset = ErasureViewSet("erasures")

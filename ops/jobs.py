@@ -6,6 +6,7 @@ caller's transaction: a lead and the job that announces it are committed togethe
 follow it too, and both survive a restart. ``manage.py worker`` runs them.
 """
 
+import json
 import logging
 from datetime import timedelta
 
@@ -45,6 +46,28 @@ def queue_depth():
     from django_tasks_db.models import DBTaskResult
 
     return DBTaskResult.objects.ready().count()
+
+
+def erase_jobs_mentioning(text):
+    """Delete the jobs (waiting, running or finished) whose arguments, result or error mention ``text``.
+
+    For a person's right to erasure: a queued e-mail carries its recipients and reply-to address. Case-insensitive;
+    the number of jobs deleted. Read in Python, not by a database lookup: JSON escapes differ between databases.
+    """
+    if not text or not apps.is_installed("django_tasks_db"):
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    needle = text.casefold()
+    rows = DBTaskResult.objects.only("id", "args_kwargs", "return_value", "traceback").iterator(chunk_size=500)
+    doomed = [
+        row.pk
+        for row in rows
+        if needle in json.dumps([row.args_kwargs, row.return_value], ensure_ascii=False).casefold()
+        or needle in (row.traceback or "").casefold()
+    ]
+    deleted, _ = DBTaskResult.objects.filter(pk__in=doomed).delete()
+    return deleted
 
 
 def report_failure(sender, task_result, **kwargs):

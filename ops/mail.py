@@ -7,7 +7,10 @@ database is down, an attachment the queue cannot carry) is sent at once instead,
 """
 
 import base64
+import email
+import email.policy
 import logging
+from pathlib import Path
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -20,8 +23,44 @@ logger = logging.getLogger(__name__)
 
 
 def transport(**kwargs):
-    """A connection to the real mail server (SMTP in production, the console locally)."""
+    """A connection to the real mail server (SMTP in production, files in var/mail locally)."""
     return get_connection(backend=settings.EMAIL_TRANSPORT, **kwargs)
+
+
+def stored_mail_folder():
+    """The development mailbox (one file per message, ``EMAIL_FILE_PATH``), or None when mail is not kept in files."""
+    folder = getattr(settings, "EMAIL_FILE_PATH", None)
+    return Path(folder) if folder else None
+
+
+def mail_file_text(raw):
+    """What a mail file says, headers and decoded bodies, however the parts were encoded."""
+    texts = [raw.decode("utf-8", "replace")]
+    # Django's file backend writes the messages one after another, each followed by a line of dashes.
+    for chunk in raw.split(b"\n" + b"-" * 79 + b"\n"):
+        message = email.message_from_bytes(chunk.strip(), policy=email.policy.default)
+        texts.extend(str(value) for value in message.values())
+        for part in message.walk():
+            if part.get_content_maintype() == "text":
+                try:
+                    texts.append(part.get_content())
+                except (LookupError, ValueError):
+                    continue
+    return "\n".join(texts)
+
+
+def erase_stored_mail_mentioning(text):
+    """Delete the development mailbox's files that mention ``text`` (case-insensitive); how many were deleted."""
+    folder = stored_mail_folder()
+    if not text or folder is None or not folder.is_dir():
+        return 0
+    needle = text.casefold()
+    deleted = 0
+    for path in folder.iterdir():
+        if path.is_file() and needle in mail_file_text(path.read_bytes()).casefold():
+            path.unlink(missing_ok=True)
+            deleted += 1
+    return deleted
 
 
 def to_data(message):

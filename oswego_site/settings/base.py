@@ -115,6 +115,7 @@ MIDDLEWARE = [
     # After sessions, before common: the language comes from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The admin's forms; Wagtail's public pages are checked without a cookie (ops/cross_site.py, urls.py).
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -384,6 +385,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# The development mailbox (one file per message) when EMAIL_BACKEND is the file backend; `forget` cleans it too.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "OswegO <no-reply@oswego.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -392,6 +396,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where leads are announced when neither the chosen person nor the site
 # settings give an address.
 DEFAULT_CONTACT_EMAIL = os.environ.get("DEFAULT_CONTACT_EMAIL", "")
+# A lead's words (name, address, message) travel in its notification e-mail only when the connection to the mail
+# server is encrypted; otherwise the e-mail carries a link to the lead in the admin (sign-in needed) and no more.
+# Set it to 1 for a transport that encrypts by other means (an HTTPS mail API).
+LEAD_EMAIL_CONTENT = env_bool("LEAD_EMAIL_CONTENT", EMAIL_USE_TLS or EMAIL_USE_SSL)
 # Submissions accepted per client address (django-ratelimit syntax: 5 per 10 minutes).
 CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5/10m")
 # Searches per client address (each query costs the database; cached results too count),

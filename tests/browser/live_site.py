@@ -96,7 +96,9 @@ class LiveSite:
             ADMIN_USERNAME=ADMIN_USERNAME,
             ADMIN_PASSWORD=ADMIN_PASSWORD,
             WAGTAILADMIN_BASE_URL=self.url,
-            EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+            # The development mailbox, in the run's own var/: leads are never printed to the test log.
+            EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+            EMAIL_FILE_PATH=str(self.var_dir / "mail"),
             # The journeys send several messages from one address within minutes.
             CONTACT_RATE_LIMIT="1000/m",
             LOG_LEVEL="WARNING",

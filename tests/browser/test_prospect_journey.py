@@ -56,6 +56,9 @@ def test_prospect_switches_to_french_and_writes_to_the_person_the_article_names(
     page.fill("#id_company", "Atlas Retail")
     page.fill("#id_country", "Maroc")
     page.fill("#id_message", "Nous ouvrons un centre de relation client à Rabat et cherchons un partenaire.")
+    # Unticked until the prospect agrees, by label as a person would.
+    expect(page.locator("#id_consent")).not_to_be_checked()
+    page.locator("label[for=id_consent]").click()
     page.wait_for_timeout(WRITING_TIME_MS)
     send = page.get_by_role("button", name=french("Send my message"))
     send.click()
@@ -71,6 +74,7 @@ def test_prospect_switches_to_french_and_writes_to_the_person_the_article_names(
     # What was typed is kept.
     expect(page.locator("#id_name")).to_have_value(name)
     expect(page.locator("#id_person option:checked")).to_contain_text(PERSON)
+    expect(page.locator("#id_consent")).to_be_checked()
 
     page.fill("#id_email", email)
     page.wait_for_timeout(WRITING_TIME_MS)

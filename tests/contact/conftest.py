@@ -18,14 +18,20 @@ PROSPECT = {
     "company": "Atlas Télécom",
     "country": "Maroc",
     "message": "Nous voulons structurer notre centre de relation client à Casablanca.",
+    "consent": "on",
 }
+
+
+def form_action(response):
+    return soup(response).select_one("form.contact-form")["action"]
 
 
 def fill(response, seconds_ago=60, **overrides):
     """What a person submits after reading the form for a while: the form's own values, the prospect's answers."""
     data = form_values(response, "form.contact-form")
     data.update(PROSPECT)
-    data["stamp"] = issue_stamp(time.time() - seconds_ago)
+    # A stamp for this form's address (the test client's host is "testserver"), issued a while ago.
+    data["stamp"] = issue_stamp("testserver" + form_action(response), time.time() - seconds_ago)
     data.update(overrides)
     return data
 
@@ -41,7 +47,7 @@ def submit(client, django_capture_on_commit_callbacks):
     def _submit(url, seconds_ago=60, **overrides):
         page = client.get(url)
         assert page.status_code == 200
-        action = soup(page).select_one("form.contact-form")["action"]
+        action = form_action(page)
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(action, fill(page, seconds_ago=seconds_ago, **overrides))
 

@@ -24,7 +24,9 @@ def test_contact_page_is_served_in_french_and_english(client, contact_page):
 def test_form_asks_for_everything_a_reply_needs(client, contact_page, person):
     form = soup(client.get("/en/contact/")).select_one("form.contact-form")
     assert form["method"] == "post"
-    assert form.select_one('input[name="csrfmiddlewaretoken"]') is not None
+    # No CSRF token (it needs a cookie): the signed, address-bound stamp stands in for it.
+    assert form.select_one('input[name="csrfmiddlewaretoken"]') is None
+    assert form.select_one('input[name="stamp"]')["value"]
     autocomplete = {field["name"]: field.get("autocomplete") for field in form.select("input[name], textarea[name]")}
     assert autocomplete["name"] == "name"
     assert autocomplete["email"] == "email"
@@ -128,3 +130,10 @@ def test_editor_previews_the_thank_you_page(contact_page):
     response = contact_page.make_preview_request(preview_mode="thank-you")
     assert response.status_code == 200
     assert soup(response.render()).h1.get_text(strip=True) == "Merci, votre message est bien parti"
+
+
+def test_editor_previews_the_form_with_its_consent_box(contact_page):
+    response = contact_page.make_preview_request(preview_mode="")
+    assert response.status_code == 200
+    page = soup(response.render())
+    assert page.select_one("form.contact-form input[name=consent]") is not None

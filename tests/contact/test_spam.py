@@ -75,9 +75,30 @@ def test_forged_stamp_is_refused(client, contact_page):
 
 def test_stale_stamp_is_refused(client, contact_page):
     data = fill(client.get("/en/contact/"))
-    data["stamp"] = issue_stamp(time.time() - 30 * 24 * 3600)
+    data["stamp"] = issue_stamp("testserver/en/contact/", time.time() - 30 * 24 * 3600)
     response = client.post("/en/contact/", data)
     assert response.status_code == 200
+    assert not Lead.objects.exists()
+
+
+def test_stamp_lives_hours_not_days(client, contact_page):
+    data = fill(client.get("/en/contact/"))
+    data["stamp"] = issue_stamp("testserver/en/contact/", time.time() - 7 * 3600)
+    response = client.post("/en/contact/", data)
+    assert "expired" in errors(response)
+    assert not Lead.objects.exists()
+    data["stamp"] = issue_stamp("testserver/en/contact/", time.time() - 5 * 3600)
+    assert client.post("/en/contact/", data).status_code == 302
+
+
+def test_stamp_from_another_form_address_is_refused(client, contact_page):
+    # A stamp taken from the French form (or another host serving the site) is no good on the English one.
+    data = fill(client.get("/en/contact/"))
+    data["stamp"] = issue_stamp("testserver/fr/contact/", time.time() - 60)
+    response = client.post("/en/contact/", data)
+    assert "expired" in errors(response)
+    data["stamp"] = issue_stamp("elsewhere.example/en/contact/", time.time() - 60)
+    assert "expired" in errors(client.post("/en/contact/", data))
     assert not Lead.objects.exists()
 
 
