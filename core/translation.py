@@ -7,7 +7,7 @@ wagtail_modeltranslation; each model registers only its own fields.
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import HomePage, SiteSettings
+from .models import GeneralPage, HomePage, NavigationSettings, SiteSettings
 
 
 @register(HomePage)
@@ -18,3 +18,14 @@ class HomePageTR(TranslationOptions):
 @register(SiteSettings)
 class SiteSettingsTR(TranslationOptions):
     fields = ("tagline", "address", "legal_line")
+
+
+@register(GeneralPage)
+class GeneralPageTR(TranslationOptions):
+    fields = ("introduction", "body")
+
+
+@register(NavigationSettings)
+class NavigationSettingsTR(TranslationOptions):
+    # Each language has its own lists; an empty English one repeats the French pages (NavigationSettings.links).
+    fields = NavigationSettings.MENUS
