@@ -22,7 +22,8 @@ def services_index(home):
 
 
 def make_service(services_index, **fields):
-    figures = [{"type": "key_figures", "value": {"figures": [{"value": "+3,9 %", "label": "Croissance", "source": ""}]}}]
+    figure = {"value": "+3,9 %", "label": "Croissance", "source": ""}
+    figures = [{"type": "key_figures", "value": {"figures": [figure]}}]
     defaults = {
         "title_fr": "Nearshore au Maghreb",
         "title_en": "Nearshore in the Maghreb",
