@@ -77,6 +77,12 @@ def test_general_page_is_served_from_the_page_cache(client, approach, settings, 
         assert client.get("/fr/notre-approche/")["X-Page-Cache"] == "hit"
 
 
+def test_legal_notice_without_details_shows_readers_no_empty_heading(client, legal_notice):
+    page = soup(client.get("/en/legal-notice/"))
+    assert page.select("main h2") == []
+    assert page.select_one(".legal-details, .editor-notice") is None
+
+
 def test_legal_notice_shows_readers_only_the_filled_details(client, legal_notice):
     site_settings = SiteSettings.load()
     site_settings.publication_director = "Olivier Pellevoizin"
@@ -84,6 +90,7 @@ def test_legal_notice_shows_readers_only_the_filled_details(client, legal_notice
     page = soup(client.get("/fr/mentions-legales/"))
     details = {item.dt.get_text(strip=True): item.dd.get_text(strip=True) for item in page.select(".facts__item")}
     assert details == {"Directeur ou directrice de la publication": "Olivier Pellevoizin"}
+    assert page.select_one("main h2").get_text(strip=True) == "Éditeur et hébergeur"
     assert page.select_one(".editor-notice") is None
 
 
