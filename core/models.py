@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
@@ -252,9 +252,20 @@ class HomePage(BasePage):
                 raise ValidationError({field: _("Put one “Hero with actions” section, first.")})
 
 
+def _menu_field(verbose_name, help_text):
+    return StreamField(
+        [("link", MenuLinkBlock())], blank=True, verbose_name=verbose_name, help_text=help_text, max_num=8
+    )
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseGenericSetting):
-    """Contact details, social links and the legal line shown in every page's footer."""
+    """Contact details, social links, the legal line, the legal notice's details, the menus and the footer.
+
+    The menus are lists of pages in French and in English, all optional: an empty main menu lists the pages ticked
+    “show in menus” under the home page; an empty English list repeats the French one's pages under their English
+    titles (core/templatetags/site_tags.py). They live in the row every page reads already: no query of their own.
+    """
 
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     contact_email = models.EmailField(
@@ -283,8 +294,14 @@ class SiteSettings(BaseGenericSetting):
     publication_director = models.CharField(_("publication director"), max_length=200, blank=True)
     host = models.TextField(_("host"), blank=True, help_text=_("The hosting company: name, address and phone."))
     registered_office = models.TextField(_("registered office"), blank=True)
+    main_menu = _menu_field(
+        _("main menu"), _("The header's links, in order. Empty: the pages ticked “show in menus” under the home page.")
+    )
+    footer_services = _menu_field(_("footer: services"), _("Usually the service pages."))
+    footer_firm = _menu_field(_("footer: the firm"), _("The approach, the leadership, the offices, the news…"))
+    footer_legal = _menu_field(_("footer: legal"), _("The legal notice, privacy, accessibility and cookie pages."))
 
-    panels = [
+    general_panels = [
         FieldPanel("tagline"),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("phone"), FieldPanel("address")], heading=_("Contact")
@@ -303,6 +320,18 @@ class SiteSettings(BaseGenericSetting):
         # Only superusers may redirect where leads go.
         FieldPanel("contact_notification_email", permission="superuser"),
     ]
+    menu_panels = [
+        FieldPanel("main_menu"),
+        MultiFieldPanel(
+            [FieldPanel("footer_services"), FieldPanel("footer_firm"), FieldPanel("footer_legal")],
+            heading=_("Footer"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [ObjectList(general_panels, heading=_("Site")), ObjectList(menu_panels, heading=_("Menus and footer"))]
+    )
+
+    MENUS = ("main_menu", "footer_services", "footer_firm", "footer_legal")
 
     class Meta:
         verbose_name = _("site settings")
@@ -345,46 +374,3 @@ class GeneralPage(BasePage):
 
     def get_summary(self):
         return self.introduction
-
-
-def _menu_field(verbose_name, help_text):
-    return StreamField(
-        [("link", MenuLinkBlock())], blank=True, verbose_name=verbose_name, help_text=help_text, max_num=8
-    )
-
-
-@register_setting(icon="list-ul")
-class NavigationSettings(BaseGenericSetting):
-    """The main menu and the footer's columns, each a list of pages, in French and in English.
-
-    All optional: an empty main menu lists the pages ticked “show in menus” under the home page; an empty English
-    list repeats the French one's pages under their English titles.
-    """
-
-    main_menu = _menu_field(
-        _("main menu"), _("The header's links, in order. Empty: the pages ticked “show in menus” under the home page.")
-    )
-    footer_services = _menu_field(_("footer: services"), _("Usually the service pages."))
-    footer_firm = _menu_field(_("footer: the firm"), _("The approach, the leadership, the offices, the news…"))
-    footer_legal = _menu_field(_("footer: legal"), _("The legal notice, privacy, accessibility and cookie pages."))
-
-    panels = [
-        FieldPanel("main_menu"),
-        MultiFieldPanel(
-            [FieldPanel("footer_services"), FieldPanel("footer_firm"), FieldPanel("footer_legal")],
-            heading=_("Footer"),
-        ),
-    ]
-
-    MENUS = ("main_menu", "footer_services", "footer_firm", "footer_legal")
-
-    class Meta:
-        verbose_name = _("menus and footer")
-
-    def links(self, name, language):
-        """[(page, label)] of one menu in ``language``; the French pages (without their labels) when it is empty."""
-        own = getattr(self, build_localized_fieldname(name, language))
-        if own or language == languages.DEFAULT:
-            return [(block.value["page"], block.value["label"]) for block in own or [] if block.value["page"]]
-        fallback = getattr(self, build_localized_fieldname(name, languages.DEFAULT)) or []
-        return [(block.value["page"], "") for block in fallback if block.value["page"]]

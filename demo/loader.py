@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle, Topic
 from contact.models import ContactPage
-from core.models import GeneralPage, HomePage, NavigationSettings, SiteSettings
+from core.models import GeneralPage, HomePage, SiteSettings
 from offices.models import OfficeIndexPage, OfficePage
 from people.models import PeopleIndexPage, PersonPage
 from services.models import ServiceArticle, ServiceIndexPage, ServicePage, ServicePerson
@@ -146,8 +146,8 @@ SITE_PAGES = {
     "accessibility": GENERAL,
     "cookies": GENERAL,
 }
-# The menus and footer settings the demo starts with (site/menus.yaml): lists of page keys.
-MENU_NAMES = NavigationSettings.MENUS
+# The site settings' menus and footer the demo starts with (site/menus.yaml): lists of page keys.
+MENU_NAMES = SiteSettings.MENUS
 
 FILE_NAME = re.compile(r"^(?P<key>[a-z0-9][a-z0-9-]*)\.(?P<language>[a-z]{2})\.md$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?)^---[ \t]*(?:\n|\Z)(?P<body>.*)\Z", re.S | re.M)
@@ -718,7 +718,7 @@ class DemoLoader:
 
     def load_menus(self, site_pages, services):
         """The menus and footer settings, on the first run only (an editor's lists are never replaced)."""
-        navigation = NavigationSettings.load()
+        navigation = SiteSettings.load()
         if any(getattr(navigation, f"{name}_{code}") for name in MENU_NAMES for code in LANGUAGES):
             return
         for name, keys in self.content.menus.items():

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core import languages, typography
-from core.models import BasePage, NavigationSettings
+from core.models import BasePage, SiteSettings
 from core.navigation import site_root
 
 register = template.Library()
@@ -109,16 +109,17 @@ def _current(page, item):
 
 
 def _edited_menus(request):
-    """{menu name: [(page, label)]} of the menus and footer settings in the active language, live pages only.
+    """{menu name: [(page, label)]} of the site settings' menus in the active language, live pages only.
 
-    One query for the pages of every list, once per request: the header and the footer share it.
+    One query for the pages of every list, once per request: the header and the footer share it (the settings row
+    is the one the footer reads anyway, kept on the request by Wagtail).
     """
     language = translation.get_language()
     cache_key = f"_oswego_menus_{language}"
     if not hasattr(request, cache_key):
-        navigation = NavigationSettings.load(request_or_site=request)
+        navigation = SiteSettings.load(request_or_site=request)
         raw = {}
-        for name in NavigationSettings.MENUS:
+        for name in SiteSettings.MENUS:
             own = getattr(navigation, f"{name}_{language}", None)
             use_labels = bool(own) or language == languages.DEFAULT
             stream = own if own else getattr(navigation, f"{name}_{languages.DEFAULT}")
@@ -128,7 +129,7 @@ def _edited_menus(request):
                 if child.get("type") == "link" and child["value"].get("page")
             ]
         ids = {page_id for links in raw.values() for page_id, _label in links}
-        pages = Page.objects.live().public().in_bulk(ids) if ids else {}
+        pages = Page.objects.live().in_bulk(ids) if ids else {}
         menus = {
             name: [(pages[page_id], label) for page_id, label in links if page_id in pages]
             for name, links in raw.items()
@@ -146,7 +147,7 @@ def _menu_items(request, page, links):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The main menu of the menus and footer settings; without one, the pages ticked “show in menus” directly
+    """The main menu of the site settings; without one, the pages ticked “show in menus” directly
     under the home page, in tree order. The header and the footer share the result (one query or two a request)."""
     request = context.get("request")
     root = site_root(request)

@@ -6,7 +6,7 @@ import pytest
 from django.test import RequestFactory
 
 from core.factories import GeneralPageFactory
-from core.models import NavigationSettings, SiteSettings
+from core.models import SiteSettings
 from offices.factories import OfficePageFactory
 from tests.helpers import hreflangs, soup
 
@@ -114,7 +114,7 @@ def links(page_or_soup, selector):
 
 
 def set_menus(**menus):
-    navigation = NavigationSettings.load()
+    navigation = SiteSettings.load()
     for field, pages in menus.items():
         setattr(
             navigation,
@@ -157,7 +157,7 @@ def test_footer_shows_its_columns_with_headings_and_hides_unpublished_pages(clie
     assert columns == {"The firm": ["Our approach"], "Legal": ["Legal notice"]}
 
 
-def test_menus_cost_one_query_whatever_their_length(client, home, people_index, django_assert_max_num_queries):
+def test_menus_cost_the_same_queries_whatever_their_length(client, home, people_index, django_assert_max_num_queries):
     pages = [GeneralPageFactory(parent=home, title_fr=f"Page {n}") for n in range(8)]
     set_menus(main_menu_fr=[(people_index, "")], footer_legal_fr=[(pages[0], "")])
     with django_assert_max_num_queries(30) as few:
@@ -181,3 +181,17 @@ def test_office_index_lists_the_offices_first_then_the_regions(client, offices_i
     region = client.get("/en/offices/west-africa/")
     assert region.status_code == 200
     assert soup(region).h1.get_text(strip=True) == "West Africa"
+
+
+def test_office_index_queries_do_not_grow_with_offices_and_regions(
+    client, offices_index, django_assert_max_num_queries
+):
+    OfficePageFactory(parent=offices_index)
+    GeneralPageFactory(parent=offices_index, title_fr="Afrique de l’Ouest")
+    with django_assert_max_num_queries(30) as few:
+        assert client.get("/fr/implantations/").status_code == 200
+    for number in range(4):
+        OfficePageFactory(parent=offices_index, title_fr=f"Ville {number}", city=f"Ville {number}")
+        GeneralPageFactory(parent=offices_index, title_fr=f"Région {number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get("/fr/implantations/").status_code == 200
