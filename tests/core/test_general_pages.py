@@ -191,7 +191,7 @@ def test_office_index_queries_do_not_grow_with_offices_and_regions(
     with django_assert_max_num_queries(30) as few:
         assert client.get("/fr/implantations/").status_code == 200
     for number in range(4):
-        OfficePageFactory(parent=offices_index, title_fr=f"Ville {number}", city=f"Ville {number}")
+        OfficePageFactory(parent=offices_index, title_fr=f"Ville {number}", title_en=f"City {number}", city="X")
         GeneralPageFactory(parent=offices_index, title_fr=f"Région {number}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get("/fr/implantations/").status_code == 200
