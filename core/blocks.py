@@ -283,3 +283,44 @@ def home_section_blocks():
         ),
         ("contact_band", ContactBandSectionBlock()),
     ]
+
+
+# --- General pages -----------------------------------------------------------------------------------------------
+
+
+class LegalDetailsBlock(blocks.StaticBlock):
+    """The publisher, publication director, host and registered office, as written in the site settings."""
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Legal details")
+        template = "blocks/legal_details.html"
+        admin_text = _(
+            "Shows the publisher, publication director, host and registered office from Settings › Site settings. "
+            "The preview lists whatever is still missing; readers only see what is filled in."
+        )
+        description = _("The legal notice's details, kept in the site settings.")
+
+
+def general_body_blocks():
+    """A general page's body: the shared blocks, plus the legal details for the legal notice."""
+    return [*base_body_blocks(), ("legal_details", LegalDetailsBlock())]
+
+
+# --- Menus and footer --------------------------------------------------------------------------------------------
+
+
+class MenuLinkBlock(blocks.StructBlock):
+    """One entry of a menu: a page of the site, under its own title unless a shorter label is given."""
+
+    page = blocks.PageChooserBlock(label=_("Page"))
+    label = blocks.CharBlock(
+        label=_("Label"),
+        max_length=40,
+        required=False,
+        help_text=_("Empty: the page's title. A shorter label helps the menu fit on a phone."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")

@@ -2,7 +2,7 @@ import factory
 import wagtail_factories
 from django.utils.text import slugify
 
-from core.models import HomePage
+from core.models import GeneralPage, HomePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -33,3 +33,11 @@ class TranslatedPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         abstract = True
+
+
+class GeneralPageFactory(TranslatedPageFactory):
+    introduction_fr = "Une page de texte."
+    introduction_en = "A page of text."
+
+    class Meta:
+        model = GeneralPage

@@ -1,11 +1,11 @@
-"""What every page shares: the abstract base page, the home page and the site settings."""
+"""What every page shares: the abstract base page, the home page, the general page, the site settings and the menus."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import languages
-from core.blocks import home_section_blocks
+from core.blocks import MenuLinkBlock, general_body_blocks, home_section_blocks
 from core.forms import BasePageForm
 from core.panels import SharePanel, TranslationStatusPanel
 
@@ -252,9 +252,20 @@ class HomePage(BasePage):
                 raise ValidationError({field: _("Put one “Hero with actions” section, first.")})
 
 
+def _menu_field(verbose_name, help_text):
+    return StreamField(
+        [("link", MenuLinkBlock())], blank=True, verbose_name=verbose_name, help_text=help_text, max_num=8
+    )
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseGenericSetting):
-    """Contact details, social links and the legal line shown in every page's footer."""
+    """Contact details, social links, the legal line, the legal notice's details, the menus and the footer.
+
+    The menus are lists of pages in French and in English, all optional: an empty main menu lists the pages ticked
+    “show in menus” under the home page; an empty English list repeats the French one's pages under their English
+    titles (core/templatetags/site_tags.py). They live in the row every page reads already: no query of their own.
+    """
 
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     contact_email = models.EmailField(
@@ -274,17 +285,92 @@ class SiteSettings(BaseGenericSetting):
     legal_line = models.CharField(
         _("legal line"), max_length=200, blank=True, help_text=_("Shown at the very bottom of every page.")
     )
+    # The legal notice (a general page with the “Legal details” block) shows these; its preview lists the missing.
+    publisher = models.TextField(
+        _("publisher"),
+        blank=True,
+        help_text=_("The company that publishes the site: name, legal form, capital, registration."),
+    )
+    publication_director = models.CharField(_("publication director"), max_length=200, blank=True)
+    host = models.TextField(_("host"), blank=True, help_text=_("The hosting company: name, address and phone."))
+    registered_office = models.TextField(_("registered office"), blank=True)
+    main_menu = _menu_field(
+        _("main menu"), _("The header's links, in order. Empty: the pages ticked “show in menus” under the home page.")
+    )
+    footer_services = _menu_field(_("footer: services"), _("Usually the service pages."))
+    footer_firm = _menu_field(_("footer: the firm"), _("The approach, the leadership, the offices, the news…"))
+    footer_legal = _menu_field(_("footer: legal"), _("The legal notice, privacy, accessibility and cookie pages."))
 
-    panels = [
+    general_panels = [
         FieldPanel("tagline"),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("phone"), FieldPanel("address")], heading=_("Contact")
         ),
         FieldPanel("linkedin_url"),
         FieldPanel("legal_line"),
+        MultiFieldPanel(
+            [
+                FieldPanel("publisher"),
+                FieldPanel("publication_director"),
+                FieldPanel("host"),
+                FieldPanel("registered_office"),
+            ],
+            heading=_("Legal notice"),
+        ),
         # Only superusers may redirect where leads go.
         FieldPanel("contact_notification_email", permission="superuser"),
     ]
+    menu_panels = [
+        FieldPanel("main_menu"),
+        MultiFieldPanel(
+            [FieldPanel("footer_services"), FieldPanel("footer_firm"), FieldPanel("footer_legal")],
+            heading=_("Footer"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [ObjectList(general_panels, heading=_("Site")), ObjectList(menu_panels, heading=_("Menus and footer"))]
+    )
+
+    MENUS = ("main_menu", "footer_services", "footer_firm", "footer_legal")
 
     class Meta:
         verbose_name = _("site settings")
+
+    LEGAL_DETAILS = ("publisher", "publication_director", "host", "registered_office")
+
+    @property
+    def filled_legal_details(self):
+        """(label, value) of the legal details filled in, for the legal notice."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.LEGAL_DETAILS
+            if getattr(self, name).strip()
+        ]
+
+    @property
+    def missing_legal_details(self):
+        """Labels of the legal details still empty: the legal notice's preview names them to the editor."""
+        return [
+            self._meta.get_field(name).verbose_name for name in self.LEGAL_DETAILS if not getattr(self, name).strip()
+        ]
+
+
+class GeneralPage(BasePage):
+    """A page of text built from the shared blocks: the approach, the legal and trust pages, a region served."""
+
+    introduction = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences under the title."))
+    body = StreamField(general_body_blocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+
+    subpage_types = ["core.GeneralPage"]
+    # seo/ writes a schema.org WebPage node for it.
+    structured_data_type = "WebPage"
+
+    class Meta:
+        verbose_name = _("general page")
+
+    def get_summary(self):
+        return self.introduction

@@ -7,7 +7,7 @@ wagtail_modeltranslation; each model registers only its own fields.
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import HomePage, SiteSettings
+from .models import GeneralPage, HomePage, SiteSettings
 
 
 @register(HomePage)
@@ -17,4 +17,10 @@ class HomePageTR(TranslationOptions):
 
 @register(SiteSettings)
 class SiteSettingsTR(TranslationOptions):
-    fields = ("tagline", "address", "legal_line")
+    # Each language has its own menus; an empty English one repeats the French pages (core/templatetags/site_tags.py).
+    fields = ("tagline", "address", "legal_line", *SiteSettings.MENUS)
+
+
+@register(GeneralPage)
+class GeneralPageTR(TranslationOptions):
+    fields = ("introduction", "body")

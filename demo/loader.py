@@ -19,9 +19,10 @@ from wagtail.models import Page, Site
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle, Topic
 from contact.models import ContactPage
-from core.models import HomePage, SiteSettings
+from core.models import GeneralPage, HomePage, SiteSettings
 from offices.models import OfficeIndexPage, OfficePage
 from people.models import PeopleIndexPage, PersonPage
+from services.models import ServiceArticle, ServiceIndexPage, ServicePage, ServicePerson
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 LANGUAGES = ("fr", "en")
@@ -104,11 +105,29 @@ HOME = Kind(
     model=HomePage,
     body_field="sections",
 )
-INDEX = Kind(translated=frozenset({"title", "slug", "intro"}))
-CONTACT = Kind(translated=frozenset({"title", "slug", "intro", "thank_you_title", "thank_you_text"}))
+INDEX = Kind(translated=frozenset({"title", "slug", "intro", "menu_label"}))
+CONTACT = Kind(translated=frozenset({"title", "slug", "intro", "thank_you_title", "thank_you_text", "menu_label"}))
+# A general page (the approach, a legal page, a region): an introduction and a body of shared blocks.
+GENERAL = Kind(
+    translated=frozenset({"title", "slug", "intro", "search_description", "menu_label"}),
+    body="blocks",
+    model=GeneralPage,
+)
+# A service's body holds three parts, each under its own first-level heading: # what_we_do, # how_we_work and
+# # key_figures (SERVICE_PARTS); the texts around them are in the front matter.
+SERVICE = Kind(
+    translated=frozenset(
+        {"title", "slug", "promise", "for_whom", "areas_served", "contact_text", "search_description"}
+    ),
+    shared=frozenset({"contact_person", "people", "articles", "order"}),
+    required=frozenset({"title", "slug", "promise"}),
+    body="service",
+    model=ServicePage,
+)
+SERVICE_PARTS = ("what_we_do", "how_we_work", "key_figures")
 
 # Fields that hold lists of keys or lines rather than text.
-LIST_FIELDS = {"authors", "topics", "offices", "related", "countries_served"}
+LIST_FIELDS = {"authors", "topics", "offices", "related", "countries_served", "areas_served", "people", "articles"}
 # Fields whose values are not text.
 OTHER_FIELDS = {"date", "opened", "latitude", "longitude", "order", "office"}
 
@@ -119,7 +138,16 @@ SITE_PAGES = {
     "people-index": INDEX,
     "offices-index": INDEX,
     "contact": CONTACT,
+    "services-index": INDEX,
+    "approach": GENERAL,
+    "west-africa": GENERAL,  # a region served without an office page, under the offices index
+    "legal-notice": GENERAL,
+    "privacy": GENERAL,
+    "accessibility": GENERAL,
+    "cookies": GENERAL,
 }
+# The site settings' menus and footer the demo starts with (site/menus.yaml): lists of page keys.
+MENU_NAMES = SiteSettings.MENUS
 
 FILE_NAME = re.compile(r"^(?P<key>[a-z0-9][a-z0-9-]*)\.(?P<language>[a-z]{2})\.md$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?)^---[ \t]*(?:\n|\Z)(?P<body>.*)\Z", re.S | re.M)
@@ -148,6 +176,8 @@ class Content:
     offices: list
     people: list
     articles: list
+    services: list = field(default_factory=list)
+    menus: dict = field(default_factory=dict)
 
 
 # -- reading -----------------------------------------------------------------
@@ -164,6 +194,8 @@ def read_content(directory=CONTENT_DIR):
         offices=read_collection(directory / "offices", OFFICE),
         people=read_collection(directory / "people", PERSON),
         articles=read_collection(directory / "articles", ARTICLE),
+        services=read_collection(directory / "services", SERVICE),
+        menus=read_menus(directory / "site" / "menus.yaml"),
     )
     check_references(content)
     return content
@@ -277,7 +309,43 @@ def read_body(path, body, offset, kind):
         return None
     if kind.body == "paragraphs":
         return "".join(paragraph_html(paragraph) for paragraph in split_paragraphs(body))
+    if kind.body == "service":
+        return read_service_parts(path, body, offset, kind.model)
     return parse_blocks(path, body, kind.model._meta.get_field(kind.body_field).stream_block, offset)
+
+
+def read_service_parts(path, body, offset, model):
+    """{part: blocks} of a service's body, split on its "# what_we_do", "# how_we_work", "# key_figures" lines."""
+    parts, current, start, lines = {}, None, 0, body.split("\n")
+    marks = [(number, line[2:].strip()) for number, line in enumerate(lines) if line.startswith("# ")]
+    if body.strip() and (not marks or any(line.strip() for line in lines[: marks[0][0]])):
+        raise ContentError(path, f"line {offset + 1}: start each part with one of: # {', # '.join(SERVICE_PARTS)}")
+    for index, (number, name) in enumerate(marks):
+        if name not in SERVICE_PARTS or name in parts:
+            raise ContentError(
+                path, f"line {offset + number + 1}: '# {name}' is not one of # {', # '.join(SERVICE_PARTS)}"
+            )
+        current, start = name, number + 1
+        end = marks[index + 1][0] if index + 1 < len(marks) else len(lines)
+        stream_block = model._meta.get_field(current).stream_block
+        parts[current] = parse_blocks(path, "\n".join(lines[start:end]), stream_block, offset + start)
+    return parts
+
+
+def read_menus(path):
+    """{menu: [page key, ...]} of site/menus.yaml; "services" stands for every service, in order."""
+    try:
+        menus = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return {}
+    except yaml.YAMLError as exc:
+        raise ContentError(path, f"malformed YAML{yaml_problem(exc, first_line=1)}") from None
+    if not isinstance(menus, dict) or set(menus) - set(MENU_NAMES):
+        raise ContentError(path, f"expected some of: {', '.join(MENU_NAMES)}")
+    for name, keys in menus.items():
+        if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
+            raise ContentError(path, f"'{name}' must be a list of page keys")
+    return menus
 
 
 def split_paragraphs(body):
@@ -400,6 +468,8 @@ def complete(path, where, block, value):
         raise ContentError(path, f"{where}: not available in demo files (it needs an uploaded file)")
     if isinstance(block, blocks.BooleanBlock):
         return bool(value)
+    if isinstance(block, blocks.StaticBlock):
+        return None  # nothing to write: the block shows data kept elsewhere (e.g. the legal details)
     if isinstance(block, blocks.ChoiceBlock):
         choices = [str(choice[0]) for choice in block.field.choices if choice[0] != ""]
         if value not in choices:
@@ -442,6 +512,15 @@ def check_references(content):
 
     for entry in content.people:
         check(entry, "office", [entry.shared["office"]] if entry.shared.get("office") else [], offices)
+    for entry in content.services:
+        contact = entry.shared.get("contact_person")
+        check(entry, "person", [*([contact] if contact else []), *entry.shared.get("people", [])], people)
+        check(entry, "article", entry.shared.get("articles", []), articles)
+    known_pages = {*content.site, *(entry.key for entry in content.services), "services"}
+    for name, keys in content.menus.items():
+        for key in keys:
+            if key not in known_pages:
+                raise ContentError(CONTENT_DIR / "site" / "menus.yaml", f"{name}: unknown page '{key}'")
     for entry in content.articles:
         check(entry, "person", entry.shared.get("authors", []), people)
         check(entry, "topic", entry.shared.get("topics", []), topics)
@@ -474,13 +553,30 @@ class DemoLoader:
         news_index = self.add_index(home, ArticleIndexPage, site["articles-index"])
         people_index = self.add_index(home, PeopleIndexPage, site["people-index"])
         offices_index = self.add_index(home, OfficeIndexPage, site["offices-index"])
-        self.load_contact_page(home, site["contact"])
+        contact = self.load_contact_page(home, site["contact"])
+        services_index = self.add_index(home, ServiceIndexPage, site["services-index"])
+        general = {"approach": self.add_general(home, site["approach"], show_in_menus=True)}
+        for key in ("legal-notice", "privacy", "accessibility", "cookies"):
+            general[key] = self.add_general(home, site[key])
         home_is_new = self.home_created
         offices = self.load_offices(offices_index)
+        # After the offices: the office index lists its office pages first, then the regions.
+        general["west-africa"] = self.add_general(offices_index, site["west-africa"])
         people = self.load_people(people_index, offices)
         articles = self.load_articles(news_index, people, offices)
+        services = self.load_services(services_index, people, articles)
+        site_pages = {
+            "home": home,
+            "articles-index": news_index,
+            "people-index": people_index,
+            "offices-index": offices_index,
+            "services-index": services_index,
+            "contact": contact,
+            **general,
+        }
+        self.load_menus(site_pages, services)
         if home_is_new:
-            self.load_home_sections(home, {**offices, **people, **articles})
+            self.load_home_sections(home, {**offices, **people, **articles, **site_pages, **services})
         return self.created
 
     def get_or_add_child(self, parent, model, entry, **fields):
@@ -572,6 +668,73 @@ class DemoLoader:
             **entry.localized("thank_you_text"),
             show_in_menus=True,
         )
+
+    def add_general(self, parent, entry, show_in_menus=False):
+        return self.get_or_add_child(
+            parent,
+            GeneralPage,
+            entry,
+            **entry.localized("intro", "introduction"),
+            **entry.localized("search_description"),
+            **{f"body_{code}": json.dumps(entry.body[code]) for code in LANGUAGES},
+            show_in_menus=show_in_menus,
+        )
+
+    def load_services(self, index, people, articles):
+        services = {}
+        for entry in self.content.services:
+            existing = ServicePage.objects.child_of(index).filter(slug_fr=entry.text["slug"]["fr"]).first()
+            if existing:
+                services[entry.key] = existing
+                continue
+            contact = entry.shared.get("contact_person")
+            parts = {code: entry.body[code] or {} for code in LANGUAGES}
+            service = ServicePage(
+                **self.page_fields(entry),
+                **entry.localized("promise"),
+                **entry.localized("for_whom"),
+                **entry.localized("contact_text"),
+                **entry.localized("search_description"),
+                **{
+                    f"areas_served_{code}": "\n".join(entry.text.get("areas_served", {}).get(code, []))
+                    for code in LANGUAGES
+                },
+                **{
+                    f"{part}_{code}": json.dumps(parts[code].get(part, []))
+                    for part in SERVICE_PARTS
+                    for code in LANGUAGES
+                },
+                contact_person=people[contact] if contact else None,
+            )
+            service.related_people = [ServicePerson(person=people[key]) for key in entry.shared.get("people", [])]
+            service.related_articles = [
+                ServiceArticle(article=articles[key]) for key in entry.shared.get("articles", [])
+            ]
+            index.add_child(instance=service)
+            service.save_revision().publish()
+            self.created += 1
+            services[entry.key] = service
+        return services
+
+    def load_menus(self, site_pages, services):
+        """The menus and footer settings, on the first run only (an editor's lists are never replaced)."""
+        navigation = SiteSettings.load()
+        if any(getattr(navigation, f"{name}_{code}") for name in MENU_NAMES for code in LANGUAGES):
+            return
+        for name, keys in self.content.menus.items():
+            # Pages by key; "services" is every service. The header's menu shows the pages' short menu_label,
+            # the footer's columns their full titles.
+            pages = []
+            for key in keys:
+                pages.extend(services.values() if key == "services" else [(site_pages[key], key)])
+            for code in LANGUAGES:
+                links = []
+                for page, key in (item if isinstance(item, tuple) else (item, None) for item in pages):
+                    entry = self.content.site.get(key) if name == "main_menu" else None
+                    label = entry.text.get("menu_label", {}).get(code, "") if entry else ""
+                    links.append({"type": "link", "value": {"page": page.pk, "label": label}})
+                setattr(navigation, f"{name}_{code}", json.dumps(links))
+        navigation.save()
 
     def load_offices(self, index):
         offices = {}

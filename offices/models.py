@@ -8,21 +8,25 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import base_body_blocks
-from core.models import BasePage, IndexPage
+from core.models import BasePage, GeneralPage, IndexPage
 from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
 from seo import structured_data
 
 
 class OfficeIndexPage(IndexPage):
-    """“Implantations” / “Offices”: lists every office."""
+    """“Implantations” / “Offices”: the regions the firm serves, its offices first (in the editors' order), then
+    the regions it serves without an office page of their own (general pages, such as West Africa)."""
 
-    subpage_types = ["offices.OfficePage"]
+    subpage_types = ["offices.OfficePage", "core.GeneralPage"]
 
     class Meta:
         verbose_name = _("offices index")
 
     def get_listing_context(self, request):
-        return {"offices": OfficePage.objects.child_of(self).live().order_by("path")}
+        return {
+            "offices": OfficePage.objects.child_of(self).live().order_by("path"),
+            "regions": GeneralPage.objects.child_of(self).live().order_by("path"),
+        }
 
 
 class OfficePage(BasePage):

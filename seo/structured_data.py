@@ -1,6 +1,7 @@
 """schema.org nodes shared by every page type (JSON-LD is assembled in seo_tags)."""
 
 from django.templatetags.static import static
+from django.utils import translation
 
 from core.models import SiteSettings
 from core.navigation import site_root
@@ -60,4 +61,34 @@ def person(person_page, request):
     }
     if person_page.live:
         data["url"] = request.build_absolute_uri(person_page.get_url(request))
+    return data
+
+
+def web_page(page, request):
+    """A WebPage node for a page of text (the approach, a legal page), in the language the reader gets."""
+    data = {
+        "@type": "WebPage",
+        "name": page.title,
+        "url": request.build_absolute_uri(page.get_url(request)),
+        "inLanguage": getattr(page, "content_language", None) or translation.get_language(),
+        "publisher": organization_ref(request),
+    }
+    description = page.get_meta_description()
+    if description:
+        data["description"] = description
+    return data
+
+
+def service(service_page, request):
+    """A Service node: what the firm sells, provided by the organisation, with the countries it names."""
+    data = {
+        "@type": "Service",
+        "name": service_page.title,
+        "url": request.build_absolute_uri(service_page.get_url(request)),
+        "provider": organization_ref(request),
+        "description": service_page.get_meta_description(),
+    }
+    areas = service_page.areas_served_list
+    if areas:
+        data["areaServed"] = [{"@type": "Place", "name": area} for area in areas]
     return data

@@ -6,10 +6,11 @@ from django import template
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core import languages, typography
-from core.models import BasePage
+from core.models import BasePage, SiteSettings
 from core.navigation import site_root
 
 register = template.Library()
@@ -98,30 +99,86 @@ class MenuItem:
     current: str  # "page", "true" (a page below it is shown) or ""
 
 
+def _current(page, item):
+    if isinstance(page, Page) and page.path:
+        if page.pk == item.pk:
+            return "page"
+        if page.path.startswith(item.path):
+            return "true"
+    return ""
+
+
+def _edited_menus(request):
+    """{menu name: [(page, label)]} of the site settings' menus in the active language, live pages only.
+
+    One query for the pages of every list, once per request: the header and the footer share it (the settings row
+    is the one the footer reads anyway, kept on the request by Wagtail).
+    """
+    language = translation.get_language()
+    cache_key = f"_oswego_menus_{language}"
+    if not hasattr(request, cache_key):
+        navigation = SiteSettings.load(request_or_site=request)
+        raw = {}
+        for name in SiteSettings.MENUS:
+            own = getattr(navigation, f"{name}_{language}", None)
+            use_labels = bool(own) or language == languages.DEFAULT
+            stream = own if own else getattr(navigation, f"{name}_{languages.DEFAULT}")
+            raw[name] = [
+                (child["value"].get("page"), child["value"].get("label", "") if use_labels else "")
+                for child in (stream.raw_data if stream else [])
+                if child.get("type") == "link" and child["value"].get("page")
+            ]
+        ids = {page_id for links in raw.values() for page_id, _label in links}
+        pages = Page.objects.live().in_bulk(ids) if ids else {}
+        menus = {
+            name: [(pages[page_id], label) for page_id, label in links if page_id in pages]
+            for name, links in raw.items()
+        }
+        setattr(request, cache_key, menus)
+    return getattr(request, cache_key)
+
+
+def _menu_items(request, page, links):
+    return [
+        MenuItem(title=label or item.title, url=item.get_url(request), current=_current(page, item))
+        for item, label in links
+    ]
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Pages ticked “show in menus” directly under the home page, in tree order.
-
-    One query per request: the header and the footer share the result.
-    """
+    """The main menu of the site settings; without one, the pages ticked “show in menus” directly
+    under the home page, in tree order. The header and the footer share the result (one query or two a request)."""
     request = context.get("request")
     root = site_root(request)
     if root is None:
         return []
+    page = context.get("page")
+    edited = _edited_menus(request)["main_menu"]
+    if edited:
+        return _menu_items(request, page, edited)
     cache_key = f"_oswego_menu_{translation.get_language()}"
     if not hasattr(request, cache_key):
         setattr(request, cache_key, list(root.get_children().live().in_menu()))
-    page = context.get("page")
-    items = []
-    for item in getattr(request, cache_key):
-        current = ""
-        if isinstance(page, Page) and page.path:
-            if page.pk == item.pk:
-                current = "page"
-            elif page.path.startswith(item.path):
-                current = "true"
-        items.append(MenuItem(title=item.title, url=item.get_url(request), current=current))
-    return items
+    return _menu_items(request, page, [(item, "") for item in getattr(request, cache_key)])
+
+
+FOOTER_COLUMNS = (
+    ("footer_services", _("Services")),
+    ("footer_firm", _("The firm")),
+    ("footer_legal", _("Legal")),
+)
+
+
+@register.simple_tag(takes_context=True)
+def footer_columns(context):
+    """[(heading, items)] of the footer's columns that have links; empty when none has (the footer then lists the
+    main menu)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    menus = _edited_menus(request)
+    return [(heading, _menu_items(request, None, menus[name])) for name, heading in FOOTER_COLUMNS if menus[name]]
 
 
 # The menu lists the children of the site's home page, which sits right under Wagtail's root.

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     # The demo content and its loader sit on top: nothing imports them.
     "demo",
     "contact",
+    "services",
     "articles",
     "people",
     "offices",

@@ -51,6 +51,9 @@ def structured_data(context):
         if page.depth > 2:
             graph.append(structured.breadcrumbs(page, request))
         graph.extend(page.get_structured_data(request))
+        # A page of text (the approach, a legal page) has no node of its own: it says it is a WebPage.
+        if getattr(page, "structured_data_type", None) == "WebPage":
+            graph.append(structured.web_page(page, request))
     payload = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False, default=str)
     # Escaped above, so the payload cannot close the element.
     return mark_safe(  # noqa: S308  # nosec B308 B703

@@ -19,8 +19,9 @@ KB = 1024
 PAGE_BUDGET = 60 * KB
 # Raised from 20 KB (issue 14): the design system names its tokens (`var(--navy)`, `var(--sp-4)` rather than
 # one-letter names) and styles the header's search field, the home page's sections and the search results. What a
-# phone downloads is the Brotli copy, about 6 KB; the page budget above still counts it.
-CSS_BUDGET = 28 * KB
+# phone downloads is the Brotli copy, about 6 KB; the page budget above still counts it. 29 KB since issue 15: the
+# footer's titled columns, the service and region cards and the legal notice's editor note (about 0.4 KB).
+CSS_BUDGET = 29 * KB
 
 
 @pytest.fixture
