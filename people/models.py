@@ -11,12 +11,15 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
+from core import languages
 from core.models import BasePage, IndexPage
 from core.panels import TranslationStatusPanel
 from seo import structured_data
 
 PHOTO_RENDITION = "fill-320x320"
 CARD_RENDITION = "fill-160x160"
+# A card, a byline or a listing shows the name, role, photo and office, never the biography: left in the database.
+CARD_DEFERRED = ("biography", *(f"biography_{code}" for code in languages.CODES))
 
 
 class PeopleIndexPage(IndexPage):
@@ -32,6 +35,7 @@ class PeopleIndexPage(IndexPage):
         people = (
             PersonPage.objects.child_of(self)
             .live()
+            .defer(*CARD_DEFERRED)
             .select_related("photo", "office")
             .prefetch_related("photo__renditions")
             .order_by("path")
@@ -163,10 +167,13 @@ class PersonPage(BasePage):
         authorships = getattr(self, "article_authorships", None)
         if authorships is None:
             return []
+        # Listed as links (title, date): the articles' bodies stay in the database.
+        article_model = authorships.model._meta.get_field("page").related_model
         pages = [
             authorship.page
             for authorship in authorships.filter(page__live=True)
             .select_related("page")
+            .defer(*(f"page__{name}" for name in article_model.get_streamfield_names()))
             .order_by("-page__date", "-page__pk")[:limit]
         ]
         return pages
@@ -182,4 +189,5 @@ class PersonPage(BasePage):
         page_ids.discard(self.pk)
         if not page_ids:
             return []
-        return list(Page.objects.live().filter(pk__in=page_ids).order_by("-first_published_at").specific()[:limit])
+        pages = Page.objects.live().filter(pk__in=page_ids).order_by("-first_published_at")
+        return list(pages.specific().defer_streamfields()[:limit])
