@@ -29,6 +29,12 @@ RELATED_ARTICLES = 3
 CARD_RENDITION = "fill-640x360"
 
 
+def parent_url(url):
+    """The URL one level up ("/fr/actualites/slug/" → "/fr/actualites/"): a page's parent's, for a plain page."""
+    trimmed = url.rstrip("/")
+    return trimmed[: trimmed.rfind("/") + 1]
+
+
 class Topic(index.Indexed, models.Model):
     """A subject articles are filed under; readers filter the news by it."""
 
@@ -314,7 +320,11 @@ class ArticlePage(BasePage):
             ]
         )
         self._topics = context["article_topics"] = SimpleLazyObject(lambda: list(self.topics.all()))
-        context["index_url"] = SimpleLazyObject(lambda: self.get_parent().get_url(request))
+        # The news index's URL is the article's own without its last segment: no query for the parent.
+        # (A page being previewed before its first publish may have no URL yet: then ask its parent.)
+        context["index_url"] = SimpleLazyObject(
+            lambda: parent_url(self.get_url(request) or "") or self.get_parent().get_url(request)
+        )
         context["related_articles"] = SimpleLazyObject(self.related)
         context["table_of_contents"] = SimpleLazyObject(
             lambda: [
