@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from core import languages
 from core.models import BasePage, IndexPage
-from people.models import CARD_DEFERRED as PERSON_CARD_DEFERRED
+from people.models import PersonPage
 from seo import share_images, structured_data
 
 from .blocks import article_body_blocks
@@ -314,7 +314,7 @@ class ArticlePage(BasePage):
             lambda: [
                 authorship.person
                 for authorship in self.authors.select_related("person", "person__photo").defer(
-                    *(f"person__{name}" for name in PERSON_CARD_DEFERRED)
+                    *(f"person__{name}" for name in PersonPage.card_deferred_fields())
                 )
                 if authorship.person is not None
             ]

@@ -11,15 +11,12 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
-from core import languages
 from core.models import BasePage, IndexPage
 from core.panels import TranslationStatusPanel
 from seo import structured_data
 
 PHOTO_RENDITION = "fill-320x320"
 CARD_RENDITION = "fill-160x160"
-# A card, a byline or a listing shows the name, role, photo and office, never the biography: left in the database.
-CARD_DEFERRED = ("biography", *(f"biography_{code}" for code in languages.CODES))
 
 
 class PeopleIndexPage(IndexPage):
@@ -35,7 +32,7 @@ class PeopleIndexPage(IndexPage):
         people = (
             PersonPage.objects.child_of(self)
             .live()
-            .defer(*CARD_DEFERRED)
+            .defer(*PersonPage.card_deferred_fields())
             .select_related("photo", "office")
             .prefetch_related("photo__renditions")
             .order_by("path")
@@ -135,6 +132,12 @@ class PersonPage(BasePage):
 
     def get_summary(self):
         return f"{self.full_name}, {self.role_with_organisation}"
+
+    @classmethod
+    def card_deferred_fields(cls):
+        """The biography, in every language: a card, a byline or a listing shows the name, role, photo and office,
+        never the biography, which then stays in the database."""
+        return [field.name for field in cls._meta.concrete_fields if field.name.split("_")[0] == "biography"]
 
     @property
     def role_with_organisation(self):

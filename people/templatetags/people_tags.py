@@ -3,7 +3,7 @@ from django.utils.http import urlencode
 
 from core.models import SiteSettings
 from core.navigation import contact_page as find_contact_page
-from people.models import CARD_DEFERRED, PeopleIndexPage, PersonPage
+from people.models import PeopleIndexPage, PersonPage
 
 register = template.Library()
 
@@ -39,7 +39,7 @@ def leadership(limit=6):
     people = (
         PersonPage.objects.child_of(index)
         .live()
-        .defer(*CARD_DEFERRED)
+        .defer(*PersonPage.card_deferred_fields())
         .select_related("photo", "office")
         .prefetch_related("photo__renditions")
         .order_by("path")[:limit]
