@@ -355,16 +355,28 @@ def crawl(base, paths):
     }
 
 
-def worker_pids(log_path):
-    """The gunicorn workers that answered, from the JSON access log: 2 plus one per recycle."""
-    pids = set()
+def access_log(log_path):
+    """What the JSON access log says of a run: the workers that answered (2 plus one per recycle), the server-side
+    p99 and the longest time no request was answered (a worker gone and its replacement not yet serving)."""
+    pids, durations, times = set(), [], []
     with open(log_path) as log:
         for line in log:
-            if line.startswith("{") and '"pid"' in line:
-                with_pid = re.search(r'"pid": (\d+)', line)
-                if with_pid:
-                    pids.add(int(with_pid.group(1)))
-    return pids
+            if not line.startswith("{"):
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            pids.add(record["pid"])
+            durations.append(float(record["duration_ms"]))
+            times.append(datetime.datetime.fromisoformat(record["time"]).timestamp())
+    times.sort()
+    gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+    return {
+        "recycles": max(0, len(pids) - 2),
+        "server_p99": percentile(durations, 0.99),
+        "longest_silence_ms": 1000 * max(gaps, default=0.0),
+    }
 
 
 # --- Two instances, one edit ------------------------------------------------------
@@ -574,7 +586,9 @@ def table(results):
         f"Sustained: the cached home page (fr) for {sustained['seconds']} s at {CONNECTIONS} clients, workers"
         f" recycling (max_requests {sustained['max_requests']}, gunicorn.conf.py's jitter):"
         f" {sustained['rps']:.0f} req/s, p50 / p90 / p99 {sustained['p50']:.1f} / {sustained['p90']:.1f} /"
-        f" {sustained['p99']:.1f} ms, {sustained['requests']:,} requests, {sustained['recycles']} worker recycles.",
+        f" {sustained['p99']:.1f} ms, {sustained['requests']:,} requests, {sustained['recycles']} worker recycles;"
+        f" inside gunicorn (access log) p99 {sustained['server_p99']:.0f} ms, and the longest time with no request"
+        f" answered {sustained['longest_silence_ms']:.0f} ms.",
     ]
     lines += [
         "",
@@ -713,8 +727,12 @@ def main():
     with gunicorn("sustained", free_port(), PAGE_CACHE=1, GUNICORN_MAX_REQUESTS=max_requests) as base:
         fetch(base + "/fr/", "br")
         run = wrk(base + "/fr/", duration=SUSTAINED)
-    pids = worker_pids(VAR / "gunicorn-sustained.log")
-    results["sustained"] = {**run, "seconds": SUSTAINED, "max_requests": max_requests, "recycles": len(pids) - 2}
+    results["sustained"] = {
+        **run,
+        "seconds": SUSTAINED,
+        "max_requests": max_requests,
+        **access_log(VAR / "gunicorn-sustained.log"),
+    }
 
     say("long tail: every sitemap URL once on a fresh instance, Redis emptied")
     sh("redis-cli", "-u", REDIS_URL, "flushdb")
