@@ -20,7 +20,7 @@ help:
 	@echo "make test-browser   the browser journeys, axe and keyboard checks alone (Debian's chromium)"
 	@echo "make screenshots   every page type at 390 and 1280 px in both languages (test-artifacts/site/)"
 	@echo "make audit   Lighthouse on the main pages in both languages (phone preset)"
-	@echo "make bench   load test: cold, warm, floor, nginx static and proxy cache (bench/README.md)"
+	@echo "make bench   load test: uncached, cold, warm, floor, nginx, after a publish, long tail, sustained (bench/README.md)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

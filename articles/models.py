@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core import languages
 from core.models import BasePage, IndexPage
+from people.models import PersonPage
 from seo import share_images, structured_data
 
 from .blocks import article_body_blocks
@@ -25,6 +26,12 @@ from .reading_time import reading_time
 
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 3
+
+
+def parent_url(url):
+    """The URL one level up ("/fr/actualites/slug/" → "/fr/actualites/"): a page's parent's, for a plain page."""
+    trimmed = url.rstrip("/")
+    return trimmed[: trimmed.rfind("/") + 1]
 
 
 class Topic(index.Indexed, models.Model):
@@ -71,6 +78,7 @@ class ArticleIndexPage(IndexPage):
         return (
             ArticlePage.objects.child_of(self)
             .live()
+            .defer_streamfields()
             .select_related("hero_image")
             .prefetch_related("topics")
             .prefetch_related("hero_image__renditions")
@@ -232,18 +240,22 @@ class ArticlePage(BasePage):
         return [authorship.person for authorship in self.authors.select_related("person") if authorship.person]
 
     def related(self):
-        """Chosen related articles first, then the newest ones sharing a topic (bounded queries)."""
+        """Chosen related articles first, then the newest ones sharing a topic (bounded queries).
+
+        Cards show no body: the bodies stay in the database, so a long related article costs this page nothing.
+        """
         chosen = [
             link.article
-            for link in self.related_articles.select_related("article", "article__hero_image").prefetch_related(
-                "article__topics", "article__hero_image__renditions"
-            )
+            for link in self.related_articles.select_related("article", "article__hero_image")
+            .defer(*(f"article__{name}" for name in ArticlePage.get_streamfield_names()))
+            .prefetch_related("article__topics", "article__hero_image__renditions")
             if link.article is not None and link.article.live and link.article.pk != self.pk
         ][:RELATED_ARTICLES]
         missing = RELATED_ARTICLES - len(chosen)
         if missing > 0:
             fill = (
                 ArticlePage.objects.live()
+                .defer_streamfields()
                 .filter(topics__in=self.topics.all())
                 .exclude(pk__in=[self.pk, *[a.pk for a in chosen]])
                 .select_related("hero_image")
@@ -258,7 +270,11 @@ class ArticlePage(BasePage):
         """The offices it is filed under (they list it) and the articles sharing a topic (their "related" fill
         may pick it); authors and chosen related articles are links Wagtail's reference index knows."""
         topics = list(self.topics.all())
-        sharing = ArticlePage.objects.live().filter(topics__in=topics).exclude(pk=self.pk).distinct() if topics else []
+        sharing = (
+            ArticlePage.objects.live().defer_streamfields().filter(topics__in=topics).exclude(pk=self.pk).distinct()
+            if topics
+            else []
+        )
         return [*(office for office in self.offices.all() if office.live), *sharing]
 
     def get_share_figure(self):
@@ -296,12 +312,18 @@ class ArticlePage(BasePage):
         self._authors = context["authors"] = SimpleLazyObject(
             lambda: [
                 authorship.person
-                for authorship in self.authors.select_related("person", "person__photo").all()
+                for authorship in self.authors.select_related("person", "person__photo").defer(
+                    *(f"person__{name}" for name in PersonPage.card_deferred_fields())
+                )
                 if authorship.person is not None
             ]
         )
         self._topics = context["article_topics"] = SimpleLazyObject(lambda: list(self.topics.all()))
-        context["index_url"] = SimpleLazyObject(lambda: self.get_parent().get_url(request))
+        # The news index's URL is the article's own without its last segment: no query for the parent.
+        # (A page being previewed before its first publish may have no URL yet: then ask its parent.)
+        context["index_url"] = SimpleLazyObject(
+            lambda: parent_url(self.get_url(request) or "") or self.get_parent().get_url(request)
+        )
         context["related_articles"] = SimpleLazyObject(self.related)
         context["table_of_contents"] = SimpleLazyObject(
             lambda: [

@@ -13,6 +13,11 @@
   *page version* (``pagecache:path:<path>``, bumped for the pages a publish shows: the page, its ancestors and
   descendants, and the pages that link to it, that it links to or that list it — see ``pages_showing``). The
   middleware reads both with the entry in one ``get_many``; a publish leaves every other page warm.
+- **A per-process layer in front.** Each process keeps the entries it served last (``LocalEntries``: bounded by
+  count and bytes, least recently used out first) and the versions it read, for at most ``LOCAL_MS`` (a second).
+  A hit whose versions were read less than a second ago costs no round trip to Redis; after that, the versions
+  and the entry are read again in the usual single ``get_many``. A publish through this process forgets the
+  versions at once; through any other instance, it is seen here within ``LOCAL_MS``.
 - **What is never stored**: anything under /admin/, previews, /documents/, the search page, requests carrying a
   session cookie (editors), POST, and every response that is not a 200, sets a cookie, uses a CSRF token (forms,
   the contact page), varies on anything but Accept-Encoding or Cookie, or already says how it may be cached
@@ -35,7 +40,10 @@ import contextlib
 import gzip
 import hashlib
 import logging
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from urllib.error import HTTPError, URLError
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 from urllib.request import urlopen
@@ -74,6 +82,95 @@ TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid",
 PRIVATE_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
 
 
+# --- The per-process layer --------------------------------------------------------
+
+
+def _clock():
+    return time.monotonic()
+
+
+class LocalEntries:
+    """This process's last page-cache entries and the versions it read, in front of the shared cache.
+
+    Bounded: at most ``LOCAL_ENTRIES`` entries and ``LOCAL_BYTES`` of bodies (the least recently used go first).
+    Versions are trusted for ``LOCAL_MS`` milliseconds after they were read from the shared cache: an entry is
+    served from here only when its versions equal versions read that recently, so a publish anywhere is seen by
+    every process within that time. Thread-safe (gunicorn's threaded workers share it).
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._entries, self._bytes, self._versions = OrderedDict(), 0, OrderedDict()
+
+    def clear(self):
+        with self._lock:
+            self._entries, self._bytes, self._versions = OrderedDict(), 0, OrderedDict()
+
+    @staticmethod
+    def _limits():
+        page_cache = settings.PAGE_CACHE
+        return page_cache.get("LOCAL_ENTRIES", 0), page_cache.get("LOCAL_BYTES", 0), page_cache.get("LOCAL_MS", 0)
+
+    @property
+    def enabled(self):
+        entries, size, ms = self._limits()
+        return entries > 0 and size > 0 and ms > 0
+
+    def __len__(self):
+        return len(self._entries)
+
+    def versions(self, site_key, path_key):
+        """(site version, path version) read less than LOCAL_MS ago, or None."""
+        _entries, _size, ms = self._limits()
+        now = _clock()
+        with self._lock:
+            site, path = self._versions.get(site_key), self._versions.get(path_key)
+        if site is None or path is None or now - min(site[1], path[1]) >= ms / 1000:
+            return None
+        return site[0], path[0]
+
+    def remember_versions(self, values):
+        """Versions just read from (or written to) the shared cache: {key: value}."""
+        entries, _size, _ms = self._limits()
+        now = _clock()
+        with self._lock:
+            for key, value in values.items():
+                self._versions[key] = (value, now)
+                self._versions.move_to_end(key)
+            while len(self._versions) > 2 * entries + 1:
+                self._versions.popitem(last=False)
+
+    def forget_versions(self):
+        """A change made through this process: read the versions from the shared cache on the next request."""
+        with self._lock:
+            self._versions.clear()
+
+    def get(self, key):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        entries, size, _ms = self._limits()
+        weight = sum(len(body) for body in entry["bodies"].values())
+        if weight > size:
+            return
+        with self._lock:
+            previous = self._entries.pop(key, None)
+            if previous is not None:
+                self._bytes -= sum(len(body) for body in previous["bodies"].values())
+            self._entries[key] = entry
+            self._bytes += weight
+            while len(self._entries) > entries or self._bytes > size:
+                _key, dropped = self._entries.popitem(last=False)
+                self._bytes -= sum(len(body) for body in dropped["bodies"].values())
+
+
+local = LocalEntries()
+
+
 # --- Versions -------------------------------------------------------------------
 
 
@@ -96,6 +193,7 @@ def content_version():
 
 def bump_content_version():
     """Make every cached page and fragment stale at once: for what every page shows."""
+    local.forget_versions()
     try:
         cache.set(VERSION_KEY, _new_version(), timeout=None)
     except Exception:
@@ -124,6 +222,7 @@ def bump_paths(paths):
     """Make the entries of these URL paths stale, and only them."""
     if not paths:
         return
+    local.forget_versions()
     try:
         cache.set_many({path_version_key(path): _new_version() for path in paths}, timeout=None)
     except Exception:
@@ -319,18 +418,38 @@ class Lookup:
         self.path_key = path_version_key(request.path)
         queries = ["", urlencode(self.parameters)] if self.parameters else [""]
         keys = {entry_key(request, query): query for query in queries}
+        self.entry = None
+        use_local = local.enabled
+        held = [entry for entry in (local.get(key) for key in keys) if entry is not None] if use_local else []
+        versions = local.versions(VERSION_KEY, self.path_key) if use_local else None
+        if versions is not None:
+            # Read from the shared cache less than LOCAL_MS ago: no round trip.
+            self.site_version, self.path_version = versions
+            self.entry = next((entry for entry in held if self._serves(entry)), None)
+            if self.entry is not None:
+                return
         found = cache.get_many([VERSION_KEY, self.path_key, *keys])
         self.site_version = found.get(VERSION_KEY)
         if self.site_version is None:
             self.site_version = content_version()
         self.path_version = found.get(self.path_key)
-        entries = [found[key] for key in keys if key in found]
-        self.entry = next((entry for entry in entries if self._serves(entry)), None)
-        if self.entry is None and entries:
-            query = declared_query(self.parameters, entries[0]["parameters"])
+        if use_local and self.site_version is not None:
+            local.remember_versions({VERSION_KEY: self.site_version, self.path_key: self.path_version})
+        entries = [(key, found[key]) for key in keys if key in found]
+        served = next(((key, entry) for key, entry in entries if self._serves(entry)), None)
+        if served is None and entries:
+            query = declared_query(self.parameters, entries[0][1]["parameters"])
             if query not in keys.values():
-                entry = cache.get(entry_key(request, query))
-                self.entry = entry if entry is not None and self._serves(entry) else None
+                key = entry_key(request, query)
+                entry = cache.get(key)
+                served = (key, entry) if entry is not None and self._serves(entry) else None
+        if served is not None:
+            self.entry = served[1]
+            if use_local:
+                local.put(*served)
+        elif held:
+            # What this process holds may still be current (the shared cache evicted it, or another query).
+            self.entry = next((entry for entry in held if self._serves(entry)), None)
 
     def _serves(self, entry):
         return (
@@ -350,6 +469,8 @@ class Lookup:
             if not cache.add(self.path_key, version, timeout=None):
                 return  # bumped meanwhile: what was rendered may be stale
             self.path_version = version
+            if local.enabled:
+                local.remember_versions({self.path_key: version})
         parameters = declared_parameters(response)
         query = declared_query(self.parameters, parameters)
         headers = [
@@ -366,7 +487,10 @@ class Lookup:
             "headers": headers,
             "bodies": {encoding: compress(response.content, encoding) for encoding in STORED_ENCODINGS},
         }
-        cache.set(entry_key(self.request, query), entry, timeout=settings.PAGE_CACHE["TIMEOUT"])
+        key = entry_key(self.request, query)
+        cache.set(key, entry, timeout=settings.PAGE_CACHE["TIMEOUT"])
+        if local.enabled:
+            local.put(key, entry)
         return entry
 
 

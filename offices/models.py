@@ -146,5 +146,6 @@ class OfficePage(BasePage):
         )
         related_articles = getattr(self, "articles", None)
         if related_articles is not None:
-            context["office_articles"] = related_articles.live().order_by("-date", "-pk")[:6]
+            # Listed as links: the articles' bodies stay in the database.
+            context["office_articles"] = related_articles.live().defer_streamfields().order_by("-date", "-pk")[:6]
         return context

@@ -30,6 +30,7 @@ class PeopleIndexPage(IndexPage):
         people = (
             PersonPage.objects.child_of(self)
             .live()
+            .defer(*PersonPage.card_deferred_fields())
             .select_related("photo", "office")
             .prefetch_related("photo__renditions")
             .order_by("path")
@@ -130,6 +131,12 @@ class PersonPage(BasePage):
     def get_summary(self):
         return f"{self.full_name}, {self.role_with_organisation}"
 
+    @classmethod
+    def card_deferred_fields(cls):
+        """The biography, in every language: a card, a byline or a listing shows the name, role, photo and office,
+        never the biography, which then stays in the database."""
+        return [field.name for field in cls._meta.concrete_fields if field.name.split("_")[0] == "biography"]
+
     @property
     def role_with_organisation(self):
         return f"{self.role}, {self.organisation}" if self.organisation else self.role
@@ -161,10 +168,13 @@ class PersonPage(BasePage):
         authorships = getattr(self, "article_authorships", None)
         if authorships is None:
             return []
+        # Listed as links (title, date): the articles' bodies stay in the database.
+        article_model = authorships.model._meta.get_field("page").related_model
         pages = [
             authorship.page
             for authorship in authorships.filter(page__live=True)
             .select_related("page")
+            .defer(*(f"page__{name}" for name in article_model.get_streamfield_names()))
             .order_by("-page__date", "-page__pk")[:limit]
         ]
         return pages
@@ -180,4 +190,5 @@ class PersonPage(BasePage):
         page_ids.discard(self.pk)
         if not page_ids:
             return []
-        return list(Page.objects.live().filter(pk__in=page_ids).order_by("-first_published_at").specific()[:limit])
+        pages = Page.objects.live().filter(pk__in=page_ids).order_by("-first_published_at")
+        return list(pages.specific().defer_streamfields()[:limit])

@@ -85,7 +85,8 @@ def search(request):
         results_page = paginator.page(number)
     except (EmptyPage, PageNotAnInteger):
         results_page = paginator.page(1)
-    pages = Page.objects.live().filter(pk__in=list(results_page.object_list)).specific()
+    # Results show a title and a summary, never a body: StreamFields stay in the database.
+    pages = Page.objects.live().filter(pk__in=list(results_page.object_list)).specific().defer_streamfields()
     by_id = {page.pk: page for page in pages}
     results = [by_id[page_id] for page_id in results_page.object_list if page_id in by_id]
     # Each result's section (its parent page, unless that is the home page), in one query.

@@ -6,6 +6,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from articles.factories import ArticleIndexPageFactory
+from caching.cache import local as local_page_cache
 from core.factories import HomePageFactory
 from offices.factories import OfficeIndexPageFactory, OfficePageFactory
 from people.factories import PeopleIndexPageFactory, PersonPageFactory
@@ -24,10 +25,12 @@ def _isolated_state():
     # Site root paths are cached per language in the cache, and the active
     # language is thread-local: neither may leak from one test to the next.
     cache.clear()
+    local_page_cache.clear()  # the page cache's per-process layer, in front of that cache
     translation.activate("fr")
     yield
     translation.deactivate()
     cache.clear()
+    local_page_cache.clear()
 
 
 @pytest.fixture

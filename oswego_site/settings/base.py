@@ -309,6 +309,12 @@ PAGE_CACHE = {
     "MAX_AGE": env_int("PAGE_CACHE_MAX_AGE", 60),
     "S_MAXAGE": env_int("PAGE_CACHE_S_MAXAGE", 600),
     "STALE_WHILE_REVALIDATE": env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60),
+    # Each process keeps its last entries (at most LOCAL_ENTRIES, LOCAL_BYTES of bodies) and trusts the versions
+    # it read for LOCAL_MS: a hit within that time costs no Redis round trip, and a publish through another
+    # instance is seen here within LOCAL_MS. 0 turns the layer off.
+    "LOCAL_ENTRIES": env_int("PAGE_CACHE_LOCAL_ENTRIES", 256),
+    "LOCAL_BYTES": env_int("PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024),
+    "LOCAL_MS": env_int("PAGE_CACHE_LOCAL_MS", 1000),
 }
 
 # Publishing purges the reverse proxy or CDN in front (deploy/nginx.conf) when

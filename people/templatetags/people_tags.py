@@ -39,6 +39,7 @@ def leadership(limit=6):
     people = (
         PersonPage.objects.child_of(index)
         .live()
+        .defer(*PersonPage.card_deferred_fields())
         .select_related("photo", "office")
         .prefetch_related("photo__renditions")
         .order_by("path")[:limit]
