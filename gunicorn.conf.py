@@ -15,14 +15,44 @@ limit_request_fields = 100
 limit_request_field_size = 8190
 # Workers' heartbeat files in memory: a slow or full disk never gets a worker killed.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
-# Recycle workers now and then so a slow leak never takes the site down. Each
-# worker draws its own limit between max_requests and 1.5 × max_requests: with
-# the load shared evenly, a jitter of 100 on 1000 had both workers restarting
-# within a few requests of each other (p95 above 1 s under load), while half of
-# max_requests spreads their restarts over hundreds of requests. 0 turns
-# recycling off (then watch the workers' memory: README, "gunicorn").
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+# Workers are not recycled by count: at the rates a cached page reaches, a count
+# of 1000 came round every second or so, both workers were often replacing
+# themselves at once and the cached home page's p99 went above a second
+# (bench/README.md, the sustained run). A slow leak is caught by memory instead:
+# a worker whose resident memory passes GUNICORN_MAX_WORKER_MEMORY_MB finishes
+# the request in hand, exits, and the master starts a fresh one; workers leak
+# at their own pace, so they do not go together. GUNICORN_MAX_REQUESTS (> 0)
+# brings recycling by count back, each worker drawing its limit between
+# max_requests and 1.5 × max_requests.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", str(max_requests // 2)))
+max_worker_memory_mb = int(os.environ.get("GUNICORN_MAX_WORKER_MEMORY_MB", "512"))
+# Resident memory is read from /proc every few requests only (a read costs ~10 µs).
+MEMORY_CHECK_EVERY = 20
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_memory_mb():
+    """This process's resident memory in MB (Linux's /proc; 0 where there is none)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * PAGE_SIZE / 1_048_576
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def post_request(worker, req, environ, resp):
+    """The memory guard: past the limit, this worker leaves once the request is answered."""
+    if not max_worker_memory_mb or worker.nr % MEMORY_CHECK_EVERY:
+        return
+    used = resident_memory_mb()
+    if used > max_worker_memory_mb:
+        worker.log.warning(
+            "Worker %s uses %.0f MB (limit %s MB): replaced after this request", worker.pid, used, max_worker_memory_mb
+        )
+        worker.alive = False
+
+
 # The application is imported once, in the master, before the workers fork: a
 # recycled worker serves at once instead of spending a second of CPU importing
 # Django and Wagtail beside its busy sibling. (Code changes then need a restart,

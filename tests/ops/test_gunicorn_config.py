@@ -23,6 +23,7 @@ def load(monkeypatch, **environment):
         "GUNICORN_MAX_REQUESTS",
         "GUNICORN_MAX_REQUESTS_JITTER",
         "GUNICORN_PRELOAD",
+        "GUNICORN_MAX_WORKER_MEMORY_MB",
     ):
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
@@ -35,7 +36,9 @@ def test_defaults_are_local_and_safe(monkeypatch):
     assert config["bind"] == "127.0.0.1:8000"
     assert config["workers"] == 2
     assert config["timeout"] == 30
-    assert config["max_requests"] == 1000
+    # No recycling by count (both workers went together under load); a memory guard instead.
+    assert (config["max_requests"], config["max_requests_jitter"]) == (0, 0)
+    assert config["max_worker_memory_mb"] == 512
     assert config["preload_app"] is True
     assert config["control_socket_disable"] is True
     assert config["accesslog"] == "-"
@@ -60,9 +63,50 @@ def test_workers_draw_recycling_limits_spread_over_half_of_max_requests(monkeypa
     assert close / draws < 0.05
 
 
-def test_recycling_can_be_turned_off(monkeypatch):
-    config = load(monkeypatch, GUNICORN_MAX_REQUESTS="0")
-    assert (config["max_requests"], config["max_requests_jitter"]) == (0, 0)
+class FakeLog:
+    def __init__(self):
+        self.warnings = []
+
+    def warning(self, message, *args):
+        self.warnings.append(message % args)
+
+
+class FakeWorker:
+    def __init__(self, handled):
+        self.nr, self.pid, self.alive, self.log = handled, 4242, True, FakeLog()
+
+
+def test_a_worker_past_the_memory_limit_leaves_after_its_request(monkeypatch):
+    # This test process uses far more than 1 MB: the guard lets the worker go, and says why.
+    config = load(monkeypatch, GUNICORN_MAX_WORKER_MEMORY_MB="1")
+    assert config["resident_memory_mb"]() > 1
+    worker = FakeWorker(handled=config["MEMORY_CHECK_EVERY"])
+    config["post_request"](worker, None, {}, None)
+    assert worker.alive is False
+    assert "limit 1 MB" in worker.log.warnings[0]
+
+
+def test_a_worker_under_the_memory_limit_keeps_serving(monkeypatch):
+    config = load(monkeypatch, GUNICORN_MAX_WORKER_MEMORY_MB="100000")
+    worker = FakeWorker(handled=config["MEMORY_CHECK_EVERY"])
+    config["post_request"](worker, None, {}, None)
+    assert worker.alive is True and worker.log.warnings == []
+
+
+def test_memory_is_read_every_few_requests_only_and_the_guard_can_be_turned_off(monkeypatch):
+    config = load(monkeypatch, GUNICORN_MAX_WORKER_MEMORY_MB="1")
+    between_checks = FakeWorker(handled=config["MEMORY_CHECK_EVERY"] + 1)
+    config["post_request"](between_checks, None, {}, None)
+    assert between_checks.alive is True
+    off = load(monkeypatch, GUNICORN_MAX_WORKER_MEMORY_MB="0")
+    worker = FakeWorker(handled=off["MEMORY_CHECK_EVERY"])
+    off["post_request"](worker, None, {}, None)
+    assert worker.alive is True
+
+
+def test_recycling_by_count_can_be_turned_back_on(monkeypatch):
+    config = load(monkeypatch, GUNICORN_MAX_REQUESTS="1000")
+    assert (config["max_requests"], config["max_requests_jitter"]) == (1000, 500)
 
 
 class FakeResponse:
