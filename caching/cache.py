@@ -577,12 +577,16 @@ def page_paths(pages):
 
 
 def shown_on_every_page(pages):
-    """A site's root or a page right under it (the menu's sections): every page's header, footer or breadcrumbs
-    show it, so a change to it concerns the whole site."""
+    """A site's root, a page right under it (the menu's sections) or a page the menus and footer link to (the site
+    settings): every page's header, footer or breadcrumbs show it, so a change to it concerns the whole site."""
     from wagtail.models import Site
 
+    from core.models import SiteSettings
+
     roots = set(Site.objects.values_list("root_page__path", flat=True))
-    return any(page.path in roots or page.path[: -page.steplen] in roots for page in pages)
+    if any(page.path in roots or page.path[: -page.steplen] in roots for page in pages):
+        return True
+    return bool({page.pk for page in pages} & SiteSettings.load().menu_page_ids())
 
 
 def pages_showing(page):

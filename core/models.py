@@ -338,6 +338,17 @@ class SiteSettings(BaseGenericSetting):
 
     LEGAL_DETAILS = ("publisher", "publication_director", "host", "registered_office")
 
+    def menu_page_ids(self):
+        """Every page the menus and the footer link to, in either language: every page's HTML shows their titles,
+        so the page cache treats a change to one of them as a change to the whole site."""
+        return {
+            block["value"]["page"]
+            for name in self.MENUS
+            for code in languages.CODES
+            for block in getattr(self, build_localized_fieldname(name, code)).raw_data
+            if block["type"] == "link" and block["value"].get("page")
+        }
+
     @property
     def filled_legal_details(self):
         """(label, value) of the legal details filled in, for the legal notice."""

@@ -1,8 +1,11 @@
 """A publish makes stale only the pages that show the page; what every page shows (the menu) refreshes every page."""
 
+import json
+
 import pytest
 
 from articles.factories import ArticlePageFactory, TopicFactory
+from core.models import SiteSettings
 from tests.helpers import soup
 
 from .conftest import ARTICLE_FR, PERSON_FR, publish
@@ -85,3 +88,17 @@ def test_a_menu_page_title_change_refreshes_the_header_of_every_page(
         assert "Le journal" in footer, url
         if page_cache_on:
             assert response["X-Page-Cache"] == "miss", url
+
+
+def test_a_page_the_footer_links_to_refreshes_every_page_when_renamed(client, article, offices_index):
+    # An article deep in the tree, put in the footer by an editor: every page's footer shows its title.
+    navigation = SiteSettings.load()
+    navigation.footer_legal_fr = json.dumps([{"type": "link", "value": {"page": article.pk, "label": ""}}])
+    navigation.save()
+    warm(client, ["/fr/implantations/", "/fr/"])
+    publish(article, title_fr="Le Maghreb, titre du pied de page")
+    for url in ["/fr/implantations/", "/fr/"]:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+        footer = [link.get_text(strip=True) for link in soup(response).select("footer a")]
+        assert "Le Maghreb, titre du pied de page" in footer, url
