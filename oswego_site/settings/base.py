@@ -156,8 +156,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # gunicorn's workers and the job worker share the file: with a write-ahead log readers never block the writer,
-    # and a writer waits for another rather than failing with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "init_command": "PRAGMA journal_mode=wal;"})
+    # and a writer waits for another rather than failing with "database is locked". Transactions take the write
+    # lock when they begin (IMMEDIATE): a read transaction that later writes cannot wait for the lock (SQLite
+    # fails it at once to avoid a deadlock), which the scheduler's first run beside gunicorn hit.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=wal;", "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before any password is checked.
