@@ -326,6 +326,8 @@ WAGTAIL_SITE_NAME = "OswegO"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Draftail, cleaning stored HTML on its way into the editor (editorial/rich_text.py; core/sanitise.py cleans on save).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "editorial.rich_text.SafeDraftailRichTextArea"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
