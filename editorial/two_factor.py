@@ -29,8 +29,15 @@ from editorial.roles import MODERATORS
 
 RECOVERY_CODES = 10
 DEVICE_NAME = "OswegO"
-# Reachable before the second factor: the pages that ask for it, signing out, and what they load.
-OPEN_URL_NAMES = ("two_factor_verify", "two_factor_setup", "wagtailadmin_logout")
+# Reachable before the second factor: the pages that ask for it, signing out, and what they load (the icons and
+# the admin's translations, fetched by its scripts).
+OPEN_URL_NAMES = (
+    "two_factor_verify",
+    "two_factor_setup",
+    "wagtailadmin_logout",
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
+)
 
 
 def required_by_role(user):
@@ -61,6 +68,9 @@ class TwoFactorMiddleware:
             and request.path not in {reverse(name) for name in OPEN_URL_NAMES}
             and must_use_two_factor(user)
         ):
+            if request.headers.get("Sec-Fetch-Mode", "navigate") != "navigate":
+                # A script's request is refused, not sent to a page it would load in the background.
+                return forbidden(request, _("Two-factor authentication is required first.")).render()
             target = "two_factor_verify" if django_otp.user_has_device(user) else "two_factor_setup"
             return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
