@@ -9,7 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from core import images
+        from core import images, sanitise
 
         # Renditions are made ahead of the readers: on upload and on publish (core/images.py).
         images.connect()
+        # Rich text is cleaned on every save of a page, snippet, setting or revision (core/sanitise.py).
+        sanitise.connect()

@@ -11,6 +11,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from core.sanitise import clean_html
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -46,6 +48,10 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    def to_python(self, value):
+        # Saves clean it already (core/sanitise.py); this also covers rows written around save(), when read.
+        return super().to_python(clean_html(value, self.features))
 
     class Meta:
         icon = "pilcrow"

@@ -16,7 +16,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from core import languages
-from editorial import translations
+from editorial import translations, two_factor
 from editorial.forbidden import forbidden
 from editorial.guide import editor_guide, editor_guide_image
 from editorial.reports import MissingTranslationsPanel, missing_translations_report, writes_pages
@@ -31,7 +31,18 @@ def editorial_urls():
         path("reports/missing-translations/", missing_translations_report, name="missing_translations_report"),
         path("guide/", editor_guide, name="editor_guide"),
         path("guide/images/<str:name>", editor_guide_image, name="editor_guide_image"),
+        path("two-factor/", two_factor.setup, name="two_factor_setup"),
+        path("two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("A code from your phone after your password; recovery codes if you lose it."),
+    }
 
 
 @hooks.register("construct_help_menu")

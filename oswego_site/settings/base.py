@@ -97,6 +97,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Counts failed admin logins and locks the username out from that address.
     "axes",
+    # Second factor for staff: TOTP apps and recovery codes (editorial/two_factor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Background jobs (TASKS below): the queue's table and its `db_worker`.
     "django_tasks",
     "django_tasks_db",
@@ -120,6 +124,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.user.is_verified(), then the admin asks for the second factor (editorial/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "editorial.two_factor.TwoFactorMiddleware",
+    # Wagtail's "permission denied" redirect to the dashboard becomes a 403 (editorial/forbidden.py).
+    "editorial.forbidden.RefusalsAre403Middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lock-out page.
@@ -178,6 +187,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ops.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
+
+# Superusers and Moderators must give a second factor after their password (editorial/two_factor.py); everybody may
+# enrol. On unless turned off: dev and test settings turn it off, production keeps it.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "OswegO"
+# A wrong code doubles the wait before the next attempt (django-otp's throttling), on top of django-axes.
+OTP_TOTP_THROTTLE_FACTOR = 1
 
 # load_demo_content may create local accounts with generated passwords (never
 # under production settings, which turn this off).
@@ -338,13 +354,15 @@ WAGTAIL_SITE_NAME = "OswegO"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Draftail, cleaning stored HTML on its way into the editor (editorial/rich_text.py; core/sanitise.py cleans on save).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "editorial.rich_text.SafeDraftailRichTextArea"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
 # Uploads: raster images only (no SVG, which can carry script), capped in bytes
 # and in pixels so a small "decompression bomb" cannot exhaust a worker's memory.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 20_000_000)
 # Decodes each upload once, so a corrupt or truncated image is refused with a message.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.uploads.ImageForm"
 # Documents go out through Wagtail's view (permissions, privacy), always as a

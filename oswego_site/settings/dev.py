@@ -26,3 +26,6 @@ if not SECRET_KEY:  # noqa: F405
 EMAIL_TRANSPORT = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+# `make run` signs in with a password alone unless STAFF_TWO_FACTOR_REQUIRED=1 (production asks for a code).
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", False)

@@ -27,3 +27,5 @@ if not REDIS_URL:  # noqa: F405
 # tests (tests/caching/test_caching.py) turn the page and fragment caches on.
 PAGE_CACHE = {**PAGE_CACHE, "ENABLED": False, "FRAGMENTS": False}  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Tests sign in with a password; tests/security/test_two_factor.py turns the requirement on.
+STAFF_TWO_FACTOR_REQUIRED = False

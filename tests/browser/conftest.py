@@ -65,8 +65,22 @@ def site():
         served = live_site.LiveSite(log_dir=SCREENSHOTS_DIR.parent).__enter__()
     except live_site.SiteError as error:
         pytest.fail(f"the site could not be served: {str(error)[-3000:]}", pytrace=False)
+    SERVED.append(served)
     yield served.url
+    SERVED.remove(served)
     served.__exit__(None, None, None)
+
+
+# The site served by the fixture above, for tests that prepare data through manage.py.
+SERVED = []
+
+
+@pytest.fixture
+def manage(site):
+    """``manage("shell", "-c", code)`` against the served site's database."""
+    if not SERVED:
+        _unavailable("this test prepares data with manage.py: it needs the site the suite serves itself")
+    return SERVED[0].manage
 
 
 @pytest.fixture(scope="package")

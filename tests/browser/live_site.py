@@ -109,6 +109,10 @@ class LiveSite:
         with psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=3) as connection:
             connection.execute(statement)
 
+    def manage(self, *args):
+        """manage.py against this site's database (a test's own data); returns its output."""
+        return self._manage(*args)
+
     def _manage(self, *args):
         result = subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", *args],
@@ -120,6 +124,7 @@ class LiveSite:
         )
         if result.returncode != 0:
             raise SiteError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout
 
     def __enter__(self):
         try:

@@ -34,9 +34,30 @@ def test_slow_clients_are_cut_off(name, most_seconds):
     assert int(value.rstrip("s")) <= most_seconds
 
 
-def test_request_bodies_are_capped():
-    (value,) = directive("client_max_body_size")
-    assert value == "12m"
+def test_request_bodies_are_capped_at_1_mb_except_in_the_admin():
+    server_wide, admin = directive("client_max_body_size")
+    assert server_wide == "1m"
+    assert "client_max_body_size 12m;" in location_block("/admin/")
+    assert admin == "12m"
+    # Sign-in, password reset and the contact form keep the 1 MB cap.
+    for pattern in ("= /admin/login/", "/admin/password_reset/", r"~ \^/\(fr\|en\)/contact/"):
+        assert "client_max_body_size" not in location_block(pattern)
+
+
+def media_headers():
+    block = location_block("/media/")
+    return dict(re.findall(r'add_header (\S+) ("[^"]*"|\S+) always;', block))
+
+
+def test_media_cannot_be_framed_run_or_sniffed():
+    headers = media_headers()
+    csp = {part.split()[0]: part.split()[1:] for part in headers["Content-Security-Policy"].strip('"').split("; ")}
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["default-src"] == ["'none'"]
+    assert "sandbox" in csp
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Strict-Transport-Security"].startswith('"max-age=63072000')
 
 
 @pytest.mark.parametrize(
