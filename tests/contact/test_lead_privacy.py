@@ -180,5 +180,5 @@ def test_erasures_are_listed_read_only_in_the_settings_menu(superuser_client, db
     assert AMINA not in response.content.decode()
     assert b"/admin/erasures/new/" not in response.content
     erasure = Erasure.objects.get()
-    assert superuser_client.post(f"/admin/erasures/delete/{erasure.pk}/").status_code == 302
+    assert superuser_client.post(f"/admin/erasures/delete/{erasure.pk}/").status_code == 403
     assert Erasure.objects.filter(pk=erasure.pk).exists()
