@@ -45,7 +45,7 @@ def text_of(message):
     return html.unescape(strip_tags(str(message.message))).strip()
 
 
-def is_wagtail_refusal(message):
+def is_refusal_from_wagtail(message):
     return text_of(message) in wagtail_refusals()
 
 
@@ -67,7 +67,7 @@ class RefusalsAre403Middleware:
             return response
         storage = messages.get_messages(request)
         queued = list(storage)
-        refusals = [message for message in queued if is_wagtail_refusal(message)]
+        refusals = [message for message in queued if is_refusal_from_wagtail(message)]
         if not refusals:
             storage.used = False  # iterating marks them read: keep them for the page they were meant for
             return response
