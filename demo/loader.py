@@ -18,7 +18,7 @@ from wagtail import blocks
 from wagtail.models import Page, Site
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle, Topic
-from contact.models import ContactPage
+from contact.models import ContactPage, PrivacySettings
 from core.models import GeneralPage, HomePage, SiteSettings
 from offices.models import OfficeIndexPage, OfficePage
 from people.models import PeopleIndexPage, PersonPage
@@ -575,6 +575,7 @@ class DemoLoader:
             **general,
         }
         self.load_menus(site_pages, services)
+        self.link_privacy_notice(general["privacy"])
         if home_is_new:
             self.load_home_sections(home, {**offices, **people, **articles, **site_pages, **services})
         return self.created
@@ -642,6 +643,14 @@ class DemoLoader:
             ]
             setattr(home, f"sections_{code}", json.dumps(sections))
         home.save_revision().publish()
+
+    @staticmethod
+    def link_privacy_notice(privacy):
+        """The contact form's consent box links to the demo's privacy notice; an editor's choice is kept."""
+        privacy_settings = PrivacySettings.for_default_site()
+        if privacy_settings.pk and privacy_settings.privacy_page_id is None:
+            privacy_settings.privacy_page = privacy
+            privacy_settings.save()
 
     def load_settings(self):
         entry = self.content.site["home"]

@@ -188,3 +188,12 @@ def test_seeded_accounts_have_a_name_an_address_and_their_role(db, tmp_path, set
         assert user.email == f"{username}@oswego.example"
     for username, group in (("moderator", "Moderators"), ("sales", "Sales")):
         assert list(get_user_model().objects.get(username=username).groups.values_list("name", flat=True)) == [group]
+
+
+@pytest.mark.parametrize(
+    ("url", "notice"), [("/fr/contact/", "/fr/confidentialite/"), ("/en/contact/", "/en/privacy/")]
+)
+def test_the_consent_box_links_to_the_demo_privacy_notice(client, demo, url, notice):
+    consent = soup(client.get(url)).select_one("input[name=consent]").find_parent("div")
+    assert [link["href"] for link in consent.select("a")] == [notice]
+    assert client.get(notice).status_code == 200
