@@ -43,20 +43,26 @@ def s3_server():
     server.stop()
 
 
-@pytest.fixture
-def bucket(s3_server, settings, monkeypatch):
-    """A fresh bucket, and the site's media in it, configured from the environment as in production."""
+def create_media_bucket(endpoint):
+    """(client, name) of a new bucket on the S3 server at ``endpoint``, with the policy the README gives: images
+    public, documents (and anything else) private."""
     name = f"oswego-media-{uuid.uuid4().hex[:12]}"
     client = boto3.client(
         "s3",
-        endpoint_url=s3_server,
+        endpoint_url=endpoint,
         region_name="us-east-1",
         aws_access_key_id="test-key",
         aws_secret_access_key="test-secret",  # noqa: S106
     )
     client.create_bucket(Bucket=name)
-    # The policy the README gives: images public, documents (and anything else) private.
     client.put_bucket_policy(Bucket=name, Policy=POLICY.read_text().replace("BUCKET", name))
+    return client, name
+
+
+@pytest.fixture
+def bucket(s3_server, settings, monkeypatch):
+    """A fresh bucket, and the site's media in it, configured from the environment as in production."""
+    client, name = create_media_bucket(s3_server)
     for variable, value in {
         "S3_BUCKET": name,
         "S3_ENDPOINT_URL": s3_server,

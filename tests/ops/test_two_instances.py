@@ -16,10 +16,8 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from datetime import timedelta
 
-import boto3
 import psycopg
 import pytest
 import requests
@@ -28,7 +26,7 @@ from django.utils import timezone
 from moto.server import ThreadedMotoServer
 
 from tests.ops import postgres
-from tests.ops.test_object_storage import POLICY, free_port
+from tests.ops.test_object_storage import create_media_bucket, free_port
 from tests.security.test_uploads import png
 
 pytestmark = pytest.mark.instances
@@ -112,16 +110,7 @@ def cluster(tmp_path_factory):
     s3 = ThreadedMotoServer(ip_address="127.0.0.1", port=free_port(), verbose=False)
     s3.start()
     s3_url = f"http://127.0.0.1:{s3._port}"  # noqa: SLF001 - moto's server keeps the port we gave it
-    bucket = f"oswego-media-{uuid.uuid4().hex[:12]}"
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_url,
-        region_name="us-east-1",
-        aws_access_key_id="test-key",
-        aws_secret_access_key="test-secret",  # noqa: S106
-    )
-    client.create_bucket(Bucket=bucket)
-    client.put_bucket_policy(Bucket=bucket, Policy=POLICY.read_text().replace("BUCKET", bucket))
+    client, bucket = create_media_bucket(s3_url)
     subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True, timeout=10)  # noqa: S603, S607
 
     name = f"oswego_instances_{os.getpid()}"
