@@ -4,8 +4,8 @@
   images and documents. They edit and delete only the images and documents they uploaded and the drafts they own;
   they never read leads.
 - **Moderators** do all that, publish, delete anybody's pages, images and documents, and edit site settings and
-  redirects.
-- **Sales** read leads (and export them), and nothing else.
+  redirects; they read the audience report.
+- **Sales** read leads (and export them) and the audience report, and nothing else.
 
 Wagtail's install creates "Editors" and "Moderators" with its own defaults (images and documents deletable by
 editors, among others); ``ensure_roles`` *sets* each role's permissions to the lists below, so whatever the install
@@ -39,10 +39,12 @@ ROLE_PERMISSIONS = {
         "core.change_sitesettings",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
+        "audience.view_dailyviews",
     ],
     SALES: [
         "wagtailadmin.access_admin",
         "contact.view_lead",
+        "audience.view_dailyviews",
     ],
 }
 

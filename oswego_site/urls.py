@@ -21,6 +21,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("seo.urls")),
     path("", include("ops.urls")),
+    # nginx's mirror of page requests, when nginx's cache answers them (audience/counting.py).
+    path("", include("audience.urls")),
 ]
 
 # Every public page lives under /fr/ or /en/. A request for "/" (or any

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     # The demo content and its loader sit on top: nothing imports them.
     "demo",
     "contact",
+    "audience",
     "services",
     "articles",
     "people",
@@ -114,6 +115,8 @@ MIDDLEWARE = [
     "ops.database.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, so that pages it answers are counted too (no cookie, no query: audience/counting.py).
+    "audience.counting.AudienceMiddleware",
     # Before sessions: a cached page for an anonymous visitor is answered here.
     "caching.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -335,6 +338,19 @@ PAGE_CACHE = {
     "LOCAL_ENTRIES": env_int("PAGE_CACHE_LOCAL_ENTRIES", 256),
     "LOCAL_BYTES": env_int("PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024),
     "LOCAL_MS": env_int("PAGE_CACHE_LOCAL_MS", 1000),
+}
+
+# First-party audience counts (audience/): a view per public page request, by day, page, language and referrer
+# class, in Redis (or the cache), folded into the database every FOLD_MINUTES. One address adds at most
+# FLOOD_LIMIT views of one page a minute. Behind deploy/'s nginx, nginx mirrors page requests to /_audience/hit/
+# with MIRROR_TOKEN and COUNT_IN_APP is turned off, so that its cache hits count and nothing counts twice.
+AUDIENCE = {
+    "COUNT_IN_APP": env_bool("AUDIENCE_COUNT_IN_APP", True),
+    "FLOOD_LIMIT": env_int("AUDIENCE_FLOOD_LIMIT", 10),
+    "FOLD_MINUTES": env_int("AUDIENCE_FOLD_MINUTES", 5),
+    "MIRROR_TOKEN": os.environ.get("AUDIENCE_MIRROR_TOKEN", "").strip(),
+    "REDIS": bool(REDIS_URL),
+    "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oswego") + ":audience:",
 }
 
 # Publishing purges the reverse proxy or CDN in front (deploy/nginx.conf) when

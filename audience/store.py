@@ -1,0 +1,152 @@
+"""Where views wait, by day, language, channel and path, until the scheduler folds them into the database.
+
+- **Redis** (``REDIS_URL``): one round trip per view, a Lua script that checks the flood limit and adds the view
+  (``HINCRBY`` on the day's hash ``<prefix>views:<day>``, field ``<language> <channel> <path>``). The flood limit
+  counts ``sha1(salt, address, path)`` for a minute; the salt is random, made by Redis for the day, never leaves
+  it and expires, so neither the address nor anything that could find it again is kept. A fold renames the day's
+  hash to a batch of its own (atomic: views keep arriving in a fresh hash), and deletes the batch once the
+  database holds it.
+- **The Django cache** otherwise (files under var/cache with ``make run``, local memory in the tests): the same
+  counters through ``add``/``incr``, with a per-day index of the fields. Good for one machine; a fold takes what
+  it read by decrementing exactly that much, so a view counted meanwhile is kept for the next fold.
+
+Nothing here touches the database.
+"""
+
+import hashlib
+import secrets
+import threading
+import uuid
+from functools import cache as memoize
+
+from django.conf import settings
+from django.core.cache import cache
+
+SEPARATOR = " "
+
+_HIT = """
+local salt = redis.call('GET', KEYS[1])
+if not salt then
+  salt = ARGV[1]
+  redis.call('SET', KEYS[1], salt, 'EX', 172800, 'NX')
+  salt = redis.call('GET', KEYS[1])
+end
+if tonumber(ARGV[4]) > 0 then
+  local flood = KEYS[3] .. redis.sha1hex(salt .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])
+  local seen = redis.call('INCR', flood)
+  if seen == 1 then redis.call('EXPIRE', flood, 60) end
+  if seen > tonumber(ARGV[4]) then return 0 end
+end
+redis.call('HINCRBY', KEYS[2], ARGV[5], 1)
+redis.call('EXPIRE', KEYS[2], 1209600)
+return 1
+"""
+
+
+def field(language, channel, path):
+    return SEPARATOR.join((language, channel, path))
+
+
+def parse_field(value):
+    language, channel, path = value.split(SEPARATOR, 2)
+    return language, channel, path
+
+
+class RedisStore:
+    def __init__(self, url, prefix):
+        import redis
+
+        self.client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+        self.prefix = prefix
+        self.script = self.client.register_script(_HIT)
+
+    def add(self, day, key_field, address, path, limit):
+        keys = [f"{self.prefix}salt:{day}", f"{self.prefix}views:{day}", f"{self.prefix}flood:"]
+        return bool(self.script(keys=keys, args=[secrets.token_hex(16), address or "", path, limit, key_field]))
+
+    def take(self):
+        """Move every day's counters into batches; return every batch waiting (those of a fold that crashed too)
+        as (batch id, day, {field: views})."""
+        for key in self.client.scan_iter(match=f"{self.prefix}views:*", count=500):
+            day = key.decode().rsplit(":", 1)[1]
+            try:
+                self.client.rename(key, f"{self.prefix}batch:{day}:{uuid.uuid4().hex}")
+            except Exception:  # emptied by another fold meanwhile
+                continue
+        batches = []
+        for key in self.client.scan_iter(match=f"{self.prefix}batch:*", count=500):
+            _prefix, day, batch = key.decode().rsplit(":", 2)
+            counts = {name.decode(): int(value) for name, value in self.client.hgetall(key).items()}
+            batches.append((batch, day, counts))
+        return batches
+
+    def done(self, batch, day):
+        self.client.delete(f"{self.prefix}batch:{day}:{batch}")
+
+
+class CacheStore:
+    """The counters in Django's cache, for a site without Redis."""
+
+    TIMEOUT = 14 * 86400
+
+    def __init__(self, prefix):
+        self.prefix = prefix
+        self.lock = threading.Lock()
+
+    def _salt(self, day):
+        return cache.get_or_set(f"{self.prefix}salt:{day}", secrets.token_hex(16), 2 * 86400)
+
+    def _incr(self, key, timeout):
+        cache.add(key, 0, timeout)
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout)
+            return 1
+
+    def add(self, day, key_field, address, path, limit):
+        if limit > 0:
+            digest = hashlib.sha1(f"{self._salt(day)} {address or ''} {path}".encode(), usedforsecurity=False)
+            if self._incr(f"{self.prefix}flood:{digest.hexdigest()}", 60) > limit:
+                return False
+        counter = f"{self.prefix}views:{day}:{hashlib.sha1(key_field.encode(), usedforsecurity=False).hexdigest()}"
+        if self._incr(counter, self.TIMEOUT) == 1:
+            with self.lock:
+                self._index_add(f"{self.prefix}days", day)
+                self._index_add(f"{self.prefix}fields:{day}", key_field)
+        return True
+
+    def _index_add(self, key, value):
+        values = cache.get(key) or set()
+        if value not in values:
+            cache.set(key, values | {value}, self.TIMEOUT)
+
+    def take(self):
+        pending = cache.get(f"{self.prefix}batches") or {}
+        for day in sorted(cache.get(f"{self.prefix}days") or ()):
+            counts = {}
+            for key_field in cache.get(f"{self.prefix}fields:{day}") or ():
+                key = f"{self.prefix}views:{day}:{hashlib.sha1(key_field.encode(), usedforsecurity=False).hexdigest()}"
+                views = cache.get(key) or 0
+                if views:
+                    # Exactly what was read: a view added since stays for the next fold.
+                    cache.decr(key, views)
+                    counts[key_field] = views
+            if counts:
+                pending[uuid.uuid4().hex] = (day, counts)
+        cache.set(f"{self.prefix}batches", pending, self.TIMEOUT)
+        return [(batch, day, counts) for batch, (day, counts) in pending.items()]
+
+    def done(self, batch, day):
+        pending = cache.get(f"{self.prefix}batches") or {}
+        pending.pop(batch, None)
+        cache.set(f"{self.prefix}batches", pending, self.TIMEOUT)
+
+
+@memoize
+def _store(url, prefix):
+    return RedisStore(url, prefix) if url else CacheStore(prefix)
+
+
+def get_store():
+    return _store(settings.REDIS_URL if settings.AUDIENCE["REDIS"] else "", settings.AUDIENCE["KEY_PREFIX"])
