@@ -17,7 +17,7 @@ import re
 from urllib.parse import parse_qsl, unquote
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotFound
+from django.http import HttpResponse, HttpResponseForbidden
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.csrf import csrf_exempt
@@ -120,10 +120,10 @@ class AudienceMiddleware:
 def mirror_view(request):
     """nginx's copy of a page request (deploy/nginx/oswego.conf, ``mirror``): the visitor's own headers (referrer,
     user agent, purpose, cookies), the original path in ``X-Original-URI``, authenticated by a shared token.
-    Answers 204 whatever it counted; 404 without the token."""
+    Answers 204 whatever it counted; 403 without the token."""
     token = settings.AUDIENCE["MIRROR_TOKEN"]
     if not token or not constant_time_compare(request.headers.get("X-Audience-Token", ""), token):
-        return HttpResponseNotFound()
+        return HttpResponseForbidden()
     if request.headers.get("X-Original-Method", "GET") == "GET" and is_anonymous(request):
         raw_path, _sep, query = request.headers.get("X-Original-URI", "")[:2000].partition("?")
         path = unquote(raw_path)

@@ -1,0 +1,55 @@
+"""The audience tests: the launch article in both languages, the page cache on, staff in each role."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from articles.factories import ArticlePageFactory
+from editorial.roles import EDITORS, MODERATORS, SALES, ensure_roles
+
+ARTICLE_FR = "/fr/actualites/oswego-s-installe-au-maghreb/"
+ARTICLE_EN = "/en/news/oswego-opens-in-the-maghreb/"
+BROWSER = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": True, "FRAGMENTS": True}
+
+
+@pytest.fixture
+def launch_article(news_index, person):
+    return ArticlePageFactory(
+        parent=news_index,
+        title_fr="OswegO s’installe au Maghreb",
+        title_en="OswegO opens in the Maghreb",
+        slug_fr="oswego-s-installe-au-maghreb",
+        slug_en="oswego-opens-in-the-maghreb",
+        authors=[person],
+    )
+
+
+def visit(path, address="198.51.100.7", client=None, **headers):
+    """A reader's browser asking for a page (its own address, a browser's user agent)."""
+    headers.setdefault("HTTP_USER_AGENT", BROWSER)
+    return (client or Client()).get(path, REMOTE_ADDR=address, **headers)
+
+
+@pytest.fixture
+def staff(db):
+    ensure_roles()
+    users = {}
+    for name, group in (("writer", EDITORS), ("reviewer", MODERATORS), ("seller", SALES)):
+        user = get_user_model().objects.create_user(name, f"{name}@example.org", "a-long-test-password")
+        user.groups.add(Group.objects.get(name=group))
+        users[group] = user
+    return users
+
+
+def client_for(user, language="en"):
+    client = Client()
+    client.force_login(user)
+    user.wagtail_userprofile.preferred_language = language
+    user.wagtail_userprofile.save()
+    return client
