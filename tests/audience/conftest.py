@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
+from wagtail.users.models import UserProfile
 
 from articles.factories import ArticlePageFactory
 from editorial.roles import EDITORS, MODERATORS, SALES, ensure_roles
@@ -50,6 +51,7 @@ def staff(db):
 def client_for(user, language="en"):
     client = Client()
     client.force_login(user)
-    user.wagtail_userprofile.preferred_language = language
-    user.wagtail_userprofile.save()
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
     return client
