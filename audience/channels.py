@@ -31,20 +31,71 @@ CHOICES = list(CHANNELS.items())
 MAX_REFERRER = 2048
 
 # Host names (and their subdomains) of each class; checked in this order (webmail before its search engine).
-_MAIL = ("mail.google.com", "outlook.live.com", "outlook.office.com", "outlook.office365.com", "mail.yahoo.com",
-         "mail.proton.me", "webmail", "mail.ovh.net", "zimbra")
+_MAIL = (
+    "mail.google.com",
+    "outlook.live.com",
+    "outlook.office.com",
+    "outlook.office365.com",
+    "mail.yahoo.com",
+    "mail.proton.me",
+    "webmail",
+    "mail.ovh.net",
+    "zimbra",
+)
 _LINKEDIN = ("linkedin.com", "lnkd.in", "linkedin.android", "com.linkedin.android")
 _WHATSAPP = ("whatsapp.com", "whatsapp.net", "wa.me", "com.whatsapp")
-_SOCIAL = ("facebook.com", "fb.com", "fb.me", "instagram.com", "t.co", "twitter.com", "x.com", "youtube.com",
-           "reddit.com", "bsky.app", "threads.net", "mastodon.social", "tiktok.com", "pinterest.com", "xing.com",
-           "viadeo.com", "telegram.org", "t.me", "com.facebook.katana", "com.instagram.android")
+_SOCIAL = (
+    "facebook.com",
+    "fb.com",
+    "fb.me",
+    "instagram.com",
+    "t.co",
+    "twitter.com",
+    "x.com",
+    "youtube.com",
+    "reddit.com",
+    "bsky.app",
+    "threads.net",
+    "mastodon.social",
+    "tiktok.com",
+    "pinterest.com",
+    "xing.com",
+    "viadeo.com",
+    "telegram.org",
+    "t.me",
+    "com.facebook.katana",
+    "com.instagram.android",
+)
 # Search engines: Google and Yahoo in every country (google.fr, google.co.ma…), and the others by name.
-_SEARCH_NAMES = ("google", "bing", "duckduckgo", "qwant", "ecosia", "yahoo", "yandex", "baidu", "startpage",
-                 "search.brave", "ask", "lilo", "seznam", "naver", "com.google.android.googlequicksearchbox")
+_SEARCH_NAMES = (
+    "google",
+    "bing",
+    "duckduckgo",
+    "qwant",
+    "ecosia",
+    "yahoo",
+    "yandex",
+    "baidu",
+    "startpage",
+    "search.brave",
+    "ask",
+    "lilo",
+    "seznam",
+    "naver",
+    "com.google.android.googlequicksearchbox",
+)
 # utm_source values that name a class (a shared link with ?utm_source=whatsapp, say).
 _SOURCES = {
-    "linkedin": LINKEDIN, "whatsapp": WHATSAPP, "email": DIRECT, "e-mail": DIRECT, "mail": DIRECT,
-    "newsletter": DIRECT, "facebook": SOCIAL, "instagram": SOCIAL, "twitter": SOCIAL, "x": SOCIAL,
+    "linkedin": LINKEDIN,
+    "whatsapp": WHATSAPP,
+    "email": DIRECT,
+    "e-mail": DIRECT,
+    "mail": DIRECT,
+    "newsletter": DIRECT,
+    "facebook": SOCIAL,
+    "instagram": SOCIAL,
+    "twitter": SOCIAL,
+    "x": SOCIAL,
 }
 
 

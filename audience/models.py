@@ -33,3 +33,6 @@ class FoldedBatch(models.Model):
 
     batch = models.CharField(max_length=64, primary_key=True)
     folded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.batch

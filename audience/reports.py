@@ -185,7 +185,10 @@ def audience_report(request):
             "start": start,
             "end": end,
             "languages": [(code, language_names()[code]) for code in codes if not language or code == language],
-            "table": [(page, [(code, by_language.get(code, 0)) for code in codes], total) for page, by_language, total in table],
+            "table": [
+                (page, [(code, by_language.get(code, 0)) for code in codes], total)
+                for page, by_language, total in table
+            ],
             "codes": codes,
             "total": sum(row[2] for row in table),
             "channels": [(CHANNELS[name], channels[name]) for name in CHANNELS if channels.get(name)],
@@ -230,6 +233,3 @@ def export_table(table, start, end, kind):
         )
     response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'
     return response
-
-
-

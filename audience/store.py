@@ -13,12 +13,14 @@
 Nothing here touches the database.
 """
 
+import contextlib
 import hashlib
 import secrets
 import threading
 import uuid
 from functools import cache as memoize
 
+import redis
 from django.conf import settings
 from django.core.cache import cache
 
@@ -54,8 +56,6 @@ def parse_field(value):
 
 class RedisStore:
     def __init__(self, url, prefix):
-        import redis
-
         self.client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
         self.prefix = prefix
         self.script = self.client.register_script(_HIT)
@@ -69,10 +69,8 @@ class RedisStore:
         as (batch id, day, {field: views})."""
         for key in self.client.scan_iter(match=f"{self.prefix}views:*", count=500):
             day = key.decode().rsplit(":", 1)[1]
-            try:
+            with contextlib.suppress(redis.ResponseError):  # emptied by another fold meanwhile
                 self.client.rename(key, f"{self.prefix}batch:{day}:{uuid.uuid4().hex}")
-            except Exception:  # emptied by another fold meanwhile
-                continue
         batches = []
         for key in self.client.scan_iter(match=f"{self.prefix}batch:*", count=500):
             _prefix, day, batch = key.decode().rsplit(":", 2)

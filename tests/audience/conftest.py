@@ -11,7 +11,9 @@ from editorial.roles import EDITORS, MODERATORS, SALES, ensure_roles
 
 ARTICLE_FR = "/fr/actualites/oswego-s-installe-au-maghreb/"
 ARTICLE_EN = "/en/news/oswego-opens-in-the-maghreb/"
-BROWSER = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+BROWSER = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+)
 
 
 @pytest.fixture(autouse=True)

@@ -214,7 +214,9 @@ def test_the_mirror_endpoint_counts_nginx_copies_only_with_its_token(launch_arti
     assert client.get("/_audience/hit/", HTTP_X_AUDIENCE_TOKEN="wrong", **headers).status_code == 403
     for number in range(3):
         response = client.get(
-            "/_audience/hit/", HTTP_X_AUDIENCE_TOKEN="s3cret-token-for-tests", HTTP_X_REAL_IP=f"203.0.113.{number}",
+            "/_audience/hit/",
+            HTTP_X_AUDIENCE_TOKEN="s3cret-token-for-tests",
+            HTTP_X_REAL_IP=f"203.0.113.{number}",
             **headers,
         )
         assert response.status_code == 204
