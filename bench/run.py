@@ -83,6 +83,16 @@ UNCACHED_TARGET_OTHERS = 0.04
 SUSTAINED = int(os.environ.get("BENCH_SUSTAINED", "60"))
 SUSTAINED_P99_TARGET_MS = 50
 SEQUENTIAL_RENDERS = 7
+# The counting path (issue 19): a reader's browser (wrk sends no User-Agent, and a request without one is not
+# counted), come from LinkedIn; and nginx's mirror of a page request to the counting endpoint.
+READER = (
+    "User-Agent: Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
+    " Mobile Safari/537.36",
+    "Referer: https://www.linkedin.com/",
+)
+MIRROR = "/_audience/hit/"
+MIRROR_TOKEN = secrets.token_urlsafe(24)
+AUDIENCE_TARGET = 0.7
 
 
 def require(condition, message):
@@ -250,10 +260,12 @@ def decoded(headers, body):
 # --- Measurements -------------------------------------------------------------
 
 
-def wrk(url, encodings=BROWSER_ENCODINGS, host=HOST, duration=None):
+def wrk(url, encodings=BROWSER_ENCODINGS, host=HOST, duration=None, headers=()):
     output = sh(
         *("wrk", "-t", str(THREADS), "-c", str(CONNECTIONS), "-d", f"{duration or DURATION}s", "--latency"),
-        *("-H", f"Host: {host}", "-H", f"Accept-Encoding: {encodings}", url),
+        *("-H", f"Host: {host}", "-H", f"Accept-Encoding: {encodings}"),
+        *(argument for header in headers for argument in ("-H", header)),
+        url,
     ).stdout
 
     def latency(label):
@@ -275,7 +287,7 @@ def wrk(url, encodings=BROWSER_ENCODINGS, host=HOST, duration=None):
     }
 
 
-def paired(reference_url, url, reference_encodings=BROWSER_ENCODINGS, encodings=BROWSER_ENCODINGS):
+def paired(reference_url, url, reference_encodings=BROWSER_ENCODINGS, encodings=BROWSER_ENCODINGS, headers=()):
     """The reference and the page, alternated REPEATS times; the best of each, and their ratio.
 
     Other work on the machine comes in bursts shorter than a run: the best of a
@@ -285,10 +297,42 @@ def paired(reference_url, url, reference_encodings=BROWSER_ENCODINGS, encodings=
     references, runs = [], []
     for _ in range(REPEATS):
         references.append(wrk(reference_url, reference_encodings))
-        runs.append(wrk(url, encodings))
+        runs.append(wrk(url, encodings, headers=headers))
     reference = max(references, key=lambda run: run["rps"])
     best = max(runs, key=lambda run: run["rps"])
     return {**best, "reference": reference["rps"], "ratio": best["rps"] / reference["rps"] if reference["rps"] else 0}
+
+
+def audience_rows(base):
+    """The counting path against the floor: the warm launch article asked for by a reader's browser (counted in
+    Redis before the page cache answers), and the counting endpoint nginx mirrors page requests to."""
+    rows = {}
+    fetch(base + LAUNCH[0], "br")
+    rows["page"] = paired(base + FLOOR, base + LAUNCH[0], headers=READER)
+    mirror = (*READER, f"X-Audience-Token: {MIRROR_TOKEN}", f"X-Original-URI: {LAUNCH[1]}")
+    rows["mirror"] = paired(base + FLOOR, base + MIRROR, headers=mirror)
+    counters = sh("redis-cli", "-u", REDIS_URL, "--scan", "--pattern", "*audience:views:*").stdout.split()
+    require(counters, "the counting path counted nothing")
+    return rows
+
+
+def audience_table(rows):
+    page, mirror = rows["page"], rows["mirror"]
+    lines = [
+        "",
+        "Counting (issue 19): the warm launch article (fr) for a reader's browser come from LinkedIn, counted in"
+        " Redis before the page cache answers; and the counting endpoint nginx mirrors page requests to.",
+        "",
+        "| path | req/s (% of floor) | p50 / p99 ms | target |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    for name, run in (("warm page, counted", page), ("counting endpoint (nginx mirror)", mirror)):
+        met = run["ratio"] >= AUDIENCE_TARGET
+        lines.append(
+            f"| {name} | {run['rps']:.0f} ({100 * run['ratio']:.0f} %) | {run['p50']:.1f} / {run['p99']:.1f} "
+            f"| ≥ {100 * AUDIENCE_TARGET:.0f} % {'met' if met else 'MISSED'} |"
+        )
+    return lines
 
 
 def weight(base, path):
@@ -565,6 +609,7 @@ def table(results):
                 f"{run['p99']:.1f} | {run['sequential_ms']:.1f} | {results['queries'].get(path, {}).get('render', '—')}"
                 f" | ≥ {100 * target:.1f} % {'met' if met else 'MISSED'} |"
             )
+    lines += audience_table(results["audience"])
     after = results["after_publish"]
     lines += [
         "",
@@ -645,6 +690,11 @@ def table(results):
             all(met for *_rest, met in uncached_checks),
         ),
         (
+            "counting path ≥ 70 % of the floor: "
+            + ", ".join(f"{pct(run['ratio'])}" for run in results["audience"].values()),
+            all(run["ratio"] >= AUDIENCE_TARGET for run in results["audience"].values()),
+        ),
+        (
             "first request after publishing a new hero ≤ 2 × an uncached render: "
             + ", ".join(f"{after['first_ms'][path] / after['uncached_ms'][path]:.2f} ×" for path in LAUNCH),
             all(after["first_ms"][path] <= 2 * after["uncached_ms"][path] for path in LAUNCH),
@@ -672,6 +722,11 @@ def main():
     load_before = os.getloadavg()
     say(f"load average before the runs: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
     urls = [path for _name, paths in PAGES for path in paths]
+    if os.environ.get("BENCH_ONLY") == "audience":
+        # The counting rows alone (a few seconds after the set-up), for a quick look: BENCH_ONLY=audience.
+        with gunicorn("audience", free_port(), PAGE_CACHE=1, AUDIENCE_MIRROR_TOKEN=MIRROR_TOKEN) as base:
+            print("\n".join(audience_table(audience_rows(base))))
+        return 0
     results = {"uncached": {}, "cold": {}, "warm": {}, "weight": {}, "proxy": {}}
 
     say("queries per request (in-process, same database and Redis)")
@@ -696,11 +751,13 @@ def main():
     purge = {"FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{proxy_port}"}
     with ExitStack() as stack:
         say("warm: page cache on (Redis)")
-        base = stack.enter_context(gunicorn("a", port_a, PAGE_CACHE=1, **purge))
+        base = stack.enter_context(gunicorn("a", port_a, PAGE_CACHE=1, AUDIENCE_MIRROR_TOKEN=MIRROR_TOKEN, **purge))
         for url in urls:
             fetch(base + url, "br")
             results["warm"][url] = paired(base + FLOOR, base + url)
             results["weight"][url] = weight(base, url)
+        say("counting: the warm launch article for a reader's browser, and nginx's mirror endpoint")
+        results["audience"] = audience_rows(base)
 
         say("nginx: static reference and the proxy cache in front of two instances")
         instance_b = stack.enter_context(gunicorn("b", port_b, PAGE_CACHE=1, **purge))
