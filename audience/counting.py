@@ -112,7 +112,10 @@ class AudienceMiddleware:
                 host = request.get_host()
             except Exception:  # DisallowedHost: not a page of ours
                 return response
-            count(request.path_info, request.META, host, client_ip(request))
+            try:
+                count(request.path_info, request.META, host, client_ip(request))
+            except Exception:  # counting never costs a reader the page
+                logger.exception("Audience: a view could not be counted")
         return response
 
 
