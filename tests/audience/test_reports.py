@@ -130,3 +130,16 @@ def test_the_dashboard_shows_this_weeks_views_per_language_and_top_pages(staff, 
     assert "7 page views since Monday" in text
     assert "French : 5" in text and "English : 2" in text
     assert "OswegO s’installe au Maghreb" in panel.select_one(".oswego-audience-pages").get_text()
+
+
+def test_another_room_adds_its_lines_to_the_panel_through_a_hook(staff, counted):
+    from wagtail import hooks
+
+    def leads_by_source(request, start, end):
+        assert start <= end == timezone.localdate()
+        return [("Leads by source", [("LinkedIn", 2), ("Search engine", 1)])]
+
+    with hooks.register_temporarily("audience_panel_sections", leads_by_source):
+        panel = soup(client_for(staff[MODERATORS]).get("/admin/")).select_one(".oswego-audience")
+    text = panel.get_text(" ", strip=True)
+    assert "Leads by source" in text and "LinkedIn : 2" in text

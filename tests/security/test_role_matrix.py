@@ -142,6 +142,7 @@ def test_the_roles_are_set_exactly_and_again_after_migrate(staff):
     assert set(Group.objects.get(name=SALES).permissions.values_list("codename", flat=True)) == {
         "access_admin",
         "view_lead",
+        "view_dailyviews",
     }
 
 
