@@ -7,8 +7,10 @@
   hash to a batch of its own (atomic: views keep arriving in a fresh hash), and deletes the batch once the
   database holds it.
 - **The Django cache** otherwise (files under var/cache with ``make run``, local memory in the tests): the same
-  counters through ``add``/``incr``, with a per-day index of the fields. Good for one machine; a fold takes what
-  it read by decrementing exactly that much, so a view counted meanwhile is kept for the next fold.
+  counters through ``add``/``incr``, with a per-day index of the fields. For ``make run`` and the tests: the file
+  cache's ``incr`` is not atomic, so two workers counting the same page at the same instant may count one view;
+  production uses Redis. A fold takes what it read by decrementing exactly that much, so a view counted meanwhile
+  is kept for the next fold.
 
 Nothing here touches the database.
 """
