@@ -42,6 +42,10 @@ def test_the_report_shows_the_views_per_language_after_the_fold(staff, counted):
     page = soup(response)
     assert page.select_one(f'tr[data-page="{counted.pk}"] td[data-total]').get_text() == "7"
     assert "LinkedIn" in page.select_one(".oswego-audience-channels").get_text()
+    # The last seven days by default, in the ISO form a date input shows in any admin language.
+    today = timezone.localdate()
+    assert page.select_one("input[name=start]")["value"] == (today - timedelta(days=6)).isoformat()
+    assert page.select_one("input[name=end]")["value"] == today.isoformat()
 
 
 def test_the_report_draws_its_chart_as_svg_without_script(staff, counted):
@@ -128,7 +132,7 @@ def test_the_dashboard_shows_this_weeks_views_per_language_and_top_pages(staff, 
     panel = soup(response).select_one(".oswego-audience")
     text = panel.get_text(" ", strip=True)
     assert "7 page views since Monday" in text
-    assert "French : 5" in text and "English : 2" in text
+    assert "French: 5" in text and "English: 2" in text
     assert "OswegO s’installe au Maghreb" in panel.select_one(".oswego-audience-pages").get_text()
 
 
@@ -142,4 +146,4 @@ def test_another_room_adds_its_lines_to_the_panel_through_a_hook(staff, counted)
     with hooks.register_temporarily("audience_panel_sections", leads_by_source):
         panel = soup(client_for(staff[MODERATORS]).get("/admin/")).select_one(".oswego-audience")
     text = panel.get_text(" ", strip=True)
-    assert "Leads by source" in text and "LinkedIn : 2" in text
+    assert "Leads by source" in text and "LinkedIn: 2" in text
