@@ -59,6 +59,7 @@ def rows_of(day, counts, paths):
 def fold():
     """Fold every waiting batch; returns the number of views written to the database."""
     store = get_store()
+    store.flush()  # what this process still holds (the other processes send theirs within a second)
     batches = store.take()
     if not batches:
         return 0

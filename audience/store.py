@@ -15,10 +15,12 @@
 Nothing here touches the database.
 """
 
+import atexit
 import contextlib
 import hashlib
 import secrets
 import threading
+import time
 import uuid
 from functools import cache as memoize
 
@@ -27,6 +29,8 @@ from django.conf import settings
 from django.core.cache import cache
 
 SEPARATOR = " "
+# A process holding this many views sends them at once, whatever the time.
+MAX_PENDING = 200
 
 _HIT = """
 local salt = redis.call('GET', KEYS[1])
@@ -57,14 +61,47 @@ def parse_field(value):
 
 
 class RedisStore:
-    def __init__(self, url, prefix):
+    """The counters in Redis. Each process keeps the views it saw for at most ``BUFFER_SECONDS`` and sends them in
+    one pipeline (one round trip for all of them, each still checked against the flood limit by the script):
+    a page view then costs a list append, not a round trip. A process that dies loses at most that second."""
+
+    def __init__(self, url, prefix, buffer_seconds=0):
         self.client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
         self.prefix = prefix
         self.script = self.client.register_script(_HIT)
+        self.buffer_seconds = buffer_seconds
+        self.pending = []
+        self.lock = threading.Lock()
+        self.flushed_at = time.monotonic()
+        if buffer_seconds:
+            atexit.register(self.flush)
+
+    def _call(self, client, day, key_field, address, path, limit):
+        keys = [f"{self.prefix}salt:{day}", f"{self.prefix}views:{day}", f"{self.prefix}flood:"]
+        args = [secrets.token_hex(16), address or "", path, limit, key_field]
+        return self.script(keys=keys, args=args, client=client)
 
     def add(self, day, key_field, address, path, limit):
-        keys = [f"{self.prefix}salt:{day}", f"{self.prefix}views:{day}", f"{self.prefix}flood:"]
-        return bool(self.script(keys=keys, args=[secrets.token_hex(16), address or "", path, limit, key_field]))
+        if not self.buffer_seconds:
+            return bool(self._call(self.client, day, key_field, address, path, limit))
+        with self.lock:
+            self.pending.append((day, key_field, address, path, limit))
+            due = len(self.pending) >= MAX_PENDING or time.monotonic() - self.flushed_at >= self.buffer_seconds
+        if due:
+            self.flush()
+        return True
+
+    def flush(self):
+        """Send the views this process holds, in one round trip."""
+        with self.lock:
+            pending, self.pending = self.pending, []
+            self.flushed_at = time.monotonic()
+        if not pending:
+            return
+        pipeline = self.client.pipeline(transaction=False)
+        for view in pending:
+            self._call(pipeline, *view)
+        pipeline.execute()
 
     def take(self):
         """Move every day's counters into batches; return every batch waiting (those of a fold that crashed too)
@@ -121,6 +158,9 @@ class CacheStore:
         if value not in values:
             cache.set(key, values | {value}, self.TIMEOUT)
 
+    def flush(self):
+        """Nothing held: every view is written at once."""
+
     def take(self):
         pending = cache.get(f"{self.prefix}batches") or {}
         for day in sorted(cache.get(f"{self.prefix}days") or ()):
@@ -144,9 +184,10 @@ class CacheStore:
 
 
 @memoize
-def _store(url, prefix):
-    return RedisStore(url, prefix) if url else CacheStore(prefix)
+def _store(url, prefix, buffer_seconds):
+    return RedisStore(url, prefix, buffer_seconds) if url else CacheStore(prefix)
 
 
 def get_store():
-    return _store(settings.REDIS_URL if settings.AUDIENCE["REDIS"] else "", settings.AUDIENCE["KEY_PREFIX"])
+    audience = settings.AUDIENCE
+    return _store(settings.REDIS_URL if audience["REDIS"] else "", audience["KEY_PREFIX"], audience["BUFFER_SECONDS"])

@@ -348,6 +348,8 @@ AUDIENCE = {
     "COUNT_IN_APP": env_bool("AUDIENCE_COUNT_IN_APP", True),
     "FLOOD_LIMIT": env_int("AUDIENCE_FLOOD_LIMIT", 10),
     "FOLD_MINUTES": env_int("AUDIENCE_FOLD_MINUTES", 5),
+    # Each process sends its views to Redis at most this often, in one round trip (0: one round trip per view).
+    "BUFFER_SECONDS": env_int("AUDIENCE_BUFFER_SECONDS", 1),
     "MIRROR_TOKEN": os.environ.get("AUDIENCE_MIRROR_TOKEN", "").strip(),
     "REDIS": bool(REDIS_URL),
     "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oswego") + ":audience:",
