@@ -1,6 +1,7 @@
 """Where views wait, by day, language, channel and path, until the scheduler folds them into the database.
 
-- **Redis** (``REDIS_URL``): one round trip per view, a Lua script that checks the flood limit and adds the view
+- **Redis** (``REDIS_URL``): each process holds its views for up to ``AUDIENCE_BUFFER_SECONDS`` (a second) and
+  sends them in one pipeline; for each view a Lua script checks the flood limit and adds the view
   (``HINCRBY`` on the day's hash ``<prefix>views:<day>``, field ``<language> <channel> <path>``). The flood limit
   counts ``sha1(salt, address, path)`` for a minute; the salt is random, made by Redis for the day, never leaves
   it and expires, so neither the address nor anything that could find it again is kept. A fold renames the day's
