@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     # The demo content and its loader sit on top: nothing imports them.
     "demo",
     "contact",
+    "links",
     "services",
     "articles",
     "people",
@@ -114,6 +115,9 @@ MIDDLEWARE = [
     "ops.database.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache: /l/<code> (tracked links) is answered here, and a ?via= that names no enabled link
+    # is dropped from the query, so forged codes never make page-cache entries (links/middleware.py).
+    "links.middleware.TrackedLinksMiddleware",
     # Before sessions: a cached page for an anonymous visitor is answered here.
     "caching.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
