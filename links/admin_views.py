@@ -78,7 +78,10 @@ def index(request):
 
 def share_page(request, page_id):
     """The signed-in person's own link to a live page in each of its languages, made on first use, with QR codes."""
-    page = get_object_or_404(Page, pk=page_id, live=True)
+    page = Page.objects.filter(pk=page_id, live=True).first()
+    if page is None:
+        messages.warning(request, _("Only a published page has tracked links."))
+        return redirect("links_index")
     links = [
         ShortLink.for_owner(request.user, page, code)
         for code in languages.CODES
