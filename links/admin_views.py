@@ -30,6 +30,7 @@ def short_url(request, link):
 
 
 def link_rows(request, links):
+    sees_all = sees_all_links(request.user)
     return [
         {
             "link": link,
@@ -37,7 +38,7 @@ def link_rows(request, links):
             "language_name": languages.autonym(link.language),
             "png": reverse("links_qr", args=(link.pk, "png")),
             "svg": reverse("links_qr", args=(link.pk, "svg")),
-            "may_change": may_change(request.user, link),
+            "may_change": sees_all or link.owner_id == request.user.pk,
         }
         for link in links
     ]
@@ -160,5 +161,7 @@ class TrackedLinksPanel(Component):
 
 def panel_links(request, page):
     """The share panel's part: the person's own tracked links to this page, or the way to make them."""
-    links = ShortLink.objects.filter(owner=request.user, page=page).order_by("language")
+    links = sorted(
+        ShortLink.objects.filter(owner=request.user, page=page), key=lambda link: languages.CODES.index(link.language)
+    )
     return {"rows": link_rows(request, links), "share_url": reverse("links_share_page", args=(page.pk,))}

@@ -57,7 +57,7 @@ def test_a_lead_sent_after_opening_a_tracked_link_names_that_link(
     lead = send_from(client, PERSON_FR, button, django_capture_on_commit_callbacks)
     assert lead.short_link == link
     assert lead.source_page.specific == person
-    assert lead.source() == f"Tracked link {link.code} of Sofia Commerciale"
+    assert lead.source() == f"Lien suivi {link.code} de Sofia Commerciale"
 
 
 def test_a_lead_without_a_tracked_link_records_its_page_only(
@@ -106,7 +106,7 @@ def test_the_leads_listing_shows_filters_and_exports_the_source(
     Lead.objects.create(name="Sans lien", email="a@b.example", company="B", message="m", language="fr")
 
     listing = client.get("/admin/leads/")
-    assert f"Tracked link {link.code} of Sofia Commerciale" in listing.content.decode()
+    assert f"Lien suivi {link.code} de Sofia Commerciale" in listing.content.decode()
     tracked = client.get("/admin/leads/", {"source": "tracked_link"}).content.decode()
     assert "Amina Benali" in tracked
     assert "Sans lien" not in tracked
@@ -115,6 +115,6 @@ def test_the_leads_listing_shows_filters_and_exports_the_source(
 
     export = client.get("/admin/leads/", {"export": "csv", "source": "tracked_link"})
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode().lstrip("\ufeff"))))
-    assert [row["Source"] for row in rows] == [f"Tracked link {link.code} of Sofia Commerciale"]
-    assert rows[0]["Sent from page"] == "Jamal Mossaddeq"
+    assert [row["Source"] for row in rows] == [f"Lien suivi {link.code} de Sofia Commerciale"]
+    assert rows[0]["Page d’envoi"] == "Jamal Mossaddeq"
     assert client.get("/admin/leads/", {"export": "xlsx"}).status_code == 200

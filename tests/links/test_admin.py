@@ -3,6 +3,10 @@ opens on the dashboard; Moderators see everyone's and may disable any."""
 
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.factories import ArticlePageFactory
 from contact.factories import ContactPageFactory
 from links.models import ShortLink
 from tests.helpers import soup
@@ -24,13 +28,13 @@ def test_a_link_opened_k_times_shows_k_for_its_owner_only(client, sofia, karim, 
         assert client.get(f"/l/{code}", HTTP_USER_AGENT=BROWSER).status_code == 302
 
     client.force_login(sofia)
-    assert "opened 3 times this week" in dashboard_line(client)
+    assert "ouverts 3 fois cette semaine" in dashboard_line(client)
     row = soup(client.get("/admin/links/")).select_one(f'tr[data-code="{code}"]')
     assert row.select_one(".oswego-links__week").get_text(strip=True) == "3"
     assert row.select_one(".oswego-links__total").get_text(strip=True) == "3"
 
     client.force_login(karim)
-    assert "no tracked link yet" in dashboard_line(client)
+    assert "pas encore de lien suivi" in dashboard_line(client)
     listing = client.get("/admin/links/")
     assert code not in listing.content.decode()
     assert not soup(listing).select("tr[data-code]")
@@ -52,7 +56,7 @@ def test_the_share_panel_of_the_editor_offers_then_shows_ones_links(superuser_cl
     assert panel.select_one("a.button")["href"] == f"/admin/links/page/{article.pk}/"
     superuser_client.get(f"/admin/links/page/{article.pk}/")
     panel = soup(superuser_client.get(edit)).select_one(".oswego-tracked-links")
-    assert [item["data-language"] for item in panel.select(".oswego-tracked-link")] == ["en", "fr"]
+    assert [item["data-language"] for item in panel.select(".oswego-tracked-link")] == ["fr", "en"]
     assert panel.select_one('.oswego-tracked-link[data-language="en"] a[href$="qr.png"]')
 
 
@@ -73,7 +77,7 @@ def test_moderators_see_every_link_and_disable_any(client, moderator, link):
     row = listing.select_one(f'tr[data-code="{link.code}"]')
     assert "Sofia" in row.get_text()
     assert not soup(client.get("/admin/links/?owner=mine")).select("tr[data-code]")
-    assert "Everyone's links: opened 0 times this week." in client.get("/admin/").content.decode()
+    assert "Les liens de tous : ouverts 0 fois cette semaine." in client.get("/admin/").content.decode()
     assert client.post(f"/admin/links/{link.pk}/toggle/").status_code == 302
     link.refresh_from_db()
     assert link.disabled
@@ -100,5 +104,20 @@ def test_a_page_that_is_not_live_has_no_links(client, sofia, home):
     for page_id in (draft.pk, 999999):
         response = client.get(f"/admin/links/page/{page_id}/", follow=True)
         assert response.redirect_chain == [("/admin/links/", 302)]
-        assert "Only a published page has tracked links." in response.content.decode()
+        assert "Seule une page publiée a des liens suivis." in response.content.decode()
     assert not ShortLink.objects.exists()
+
+
+def test_the_listing_costs_the_same_queries_for_many_links(client, moderator, sofia, karim, news_index):
+    client.force_login(moderator)
+    ShortLink.for_owner(sofia, ArticlePageFactory(parent=news_index), "fr")
+    client.get("/admin/links/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/admin/links/")
+    for owner in (sofia, karim):
+        for _ in range(4):
+            ShortLink.for_owner(owner, ArticlePageFactory(parent=news_index), "en")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/admin/links/")
+    assert len(soup(response).select("tr[data-code]")) == 9
+    assert len(many) == len(few)
