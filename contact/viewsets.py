@@ -86,7 +86,7 @@ class LeadFilterSet(WagtailFilterSet):
         label=_("Source"),
         choices=[("tracked_link", _("A tracked link")), ("other", _("No tracked link"))],
         method=filter_by_source,
-        empty_label=_("Any"),
+        empty_label=_("Any source"),
     )
     link_owner = django_filters.ModelChoiceFilter(
         label=_("Tracked link of"),
