@@ -16,7 +16,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
 from core.models import BasePage
-from core.navigation import ATTRIBUTION_PARAMETER
+from core.navigation import ATTRIBUTION_PARAMETER, CHANNEL_PARAMETER
+from links.channels import CHOICES as CHANNEL_CHOICES
 from people.models import PersonPage
 
 from . import attribution, spam
@@ -116,6 +117,13 @@ class Lead(models.Model):
         verbose_name=_("tracked link"),
         help_text=_("The staff member's tracked link the prospect opened before writing, in the same visit."),
     )
+    channel = models.CharField(
+        _("channel"),
+        max_length=20,
+        blank=True,
+        choices=CHANNEL_CHOICES,
+        help_text=_("The known channel the prospect's first page was shared on (its link's utm_source), if any."),
+    )
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     notification_status = models.CharField(
         _("notification e-mail"),
@@ -143,10 +151,10 @@ class Lead(models.Model):
     recipient.short_description = _("for")
 
     def source(self):
-        """How the prospect came: the tracked link (its owner and code), or nothing known."""
+        """How the prospect came: the tracked link (its owner and code), a known channel, or nothing known."""
         link = self.short_link
         if link is None:
-            return ""
+            return self.get_channel_display()
         owner = link.owner.get_full_name() or link.owner.get_username()
         return _("Tracked link %(code)s of %(owner)s") % {"code": link.code, "owner": owner}
 
@@ -239,6 +247,7 @@ class ContactPage(RoutablePageMixin, BasePage):
                 "source": referrer_path(request),
                 # Only an enabled link's code is left in the query (links.middleware); the form checks it again.
                 "via": request.GET.get(ATTRIBUTION_PARAMETER, ""),
+                "channel": request.GET.get(CHANNEL_PARAMETER, ""),
             }
             form = ContactForm(**self.form_kwargs(request), initial=initial)
             response = self.render_form(request, form)

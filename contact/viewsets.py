@@ -19,6 +19,7 @@ from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from links.channels import CHANNELS
 from people.models import PersonPage
 
 from . import privacy
@@ -72,7 +73,9 @@ def filter_by_source(queryset, name, value):
     if value == "tracked_link":
         return queryset.filter(short_link__isnull=False)
     if value == "other":
-        return queryset.filter(short_link__isnull=True)
+        return queryset.filter(short_link__isnull=True, channel="")
+    if value in CHANNELS:
+        return queryset.filter(short_link__isnull=True, channel=value)
     return queryset
 
 
@@ -84,7 +87,7 @@ class LeadFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
     source = django_filters.ChoiceFilter(
         label=_("Source"),
-        choices=[("tracked_link", _("A tracked link")), ("other", _("No tracked link"))],
+        choices=[("tracked_link", _("A tracked link")), *CHANNELS.items(), ("other", _("Nothing known"))],
         method=filter_by_source,
         empty_label=_("Any source"),
     )

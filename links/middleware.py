@@ -5,6 +5,8 @@
   redirect an unprefixed 404 to ``/fr/l/<code>/``).
 - ``?via=<code>`` is kept only when it names an enabled link; any other value is dropped from the query before
   the page cache reads it, so forged codes are served the canonical page and never make cache entries of their own.
+- ``?utm_source=linkedin`` (a known channel, links/channels.py) adds ``channel=linkedin``; a ``channel`` that names
+  no known channel is dropped.
 """
 
 import re
@@ -12,12 +14,13 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.http import QueryDict
 
-from core.navigation import ATTRIBUTION_PARAMETER
+from core.navigation import ATTRIBUTION_PARAMETER, CHANNEL_PARAMETER
+from links.channels import channel_named
 from links.resolve import active_link_id
 from links.views import open_link
 
 SHORT_LINK_PATH = re.compile(r"^/l/(?P<code>[^/]{1,64})/?$")
-MARKER = f"{ATTRIBUTION_PARAMETER}="
+MARKERS = (f"{ATTRIBUTION_PARAMETER}=", f"{CHANNEL_PARAMETER}=", "utm_source=")
 
 
 class TrackedLinksMiddleware:
@@ -29,25 +32,34 @@ class TrackedLinksMiddleware:
         if match:
             return open_link(request, match["code"])
         query = request.META.get("QUERY_STRING", "")
-        if MARKER in query:
-            cleaned = drop_unknown_codes(query)
+        if any(marker in query for marker in MARKERS):
+            cleaned = attribution_query(query)
             if cleaned != query:
                 request.META["QUERY_STRING"] = cleaned
                 request.GET = QueryDict(cleaned)
         return self.get_response(request)
 
 
-def drop_unknown_codes(query):
-    """The query without any ``via`` that does not name an enabled link (at most one is kept)."""
+def attribution_query(query):
+    """The query with at most one ``via`` naming an enabled link and one ``channel`` naming a known channel (taken
+    from ``utm_source`` when there is none); any other value of either is dropped."""
     try:
         pairs = parse_qsl(query, keep_blank_values=True)
     except ValueError:
         return ""
-    kept, seen = [], False
+    kept, via, channel, source = [], False, "", ""
     for name, value in pairs:
         if name == ATTRIBUTION_PARAMETER:
-            if seen or active_link_id(value) is None:
+            if via or active_link_id(value) is None:
                 continue
-            seen = True
+            via = True
+        elif name == CHANNEL_PARAMETER:
+            if channel or not channel_named(value):
+                continue
+            channel = value = channel_named(value)
+        elif name == "utm_source":
+            source = source or channel_named(value)
         kept.append((name, value))
+    if source and not channel:
+        kept.append((CHANNEL_PARAMETER, source))
     return urlencode(kept)

@@ -27,7 +27,7 @@ def test_an_enabled_links_landing_page_is_cached_with_the_code_carried_on(client
     first = client.get(PERSON_FR, {"via": link.code})
     assert first["X-Page-Cache"] == "miss"
     assert contact_button(first).endswith(f"via={link.code}")
-    again = client.get(PERSON_FR, {"via": link.code, "utm_source": "linkedin"})
+    again = client.get(PERSON_FR, {"via": link.code, "utm_campaign": "launch"})
     assert again["X-Page-Cache"] == "hit"
     assert contact_button(again).endswith(f"via={link.code}")
     assert client.get(PERSON_FR)["X-Page-Cache"] == "hit"
@@ -64,3 +64,17 @@ def test_the_short_link_is_never_stored_and_always_counted(client, person, page_
         assert "X-Page-Cache" not in response
     assert sum(link.opens.values_list("count", flat=True)) == 3
     assert page_entries() == set()
+
+
+def test_a_known_channel_makes_one_entry_and_anything_else_none(client, contact_page, person, page_entries):
+    client.get(PERSON_FR)
+    first = client.get(PERSON_FR, {"utm_source": "linkedin", "utm_campaign": "launch"})
+    assert first["X-Page-Cache"] == "miss"
+    assert contact_button(first).endswith("channel=linkedin")
+    for query in ({"utm_source": "LinkedIn"}, {"utm_source": "linkedin", "utm_medium": "social"}):
+        assert client.get(PERSON_FR, query)["X-Page-Cache"] == "hit"
+    for query in ({"utm_source": "myspace"}, {"channel": "fax"}, {"channel": "linkedin-x"}):
+        response = client.get(PERSON_FR, query)
+        assert response["X-Page-Cache"] == "hit"
+        assert "channel" not in contact_button(response)
+    assert len(page_entries()) == 2

@@ -118,3 +118,37 @@ def test_the_leads_listing_shows_filters_and_exports_the_source(
     assert [row["Source"] for row in rows] == [f"Lien suivi {link.code} de Sofia Commerciale"]
     assert rows[0]["Page d’envoi"] == "Jamal Mossaddeq"
     assert client.get("/admin/leads/", {"export": "xlsx"}).status_code == 200
+
+
+def test_a_lead_from_a_page_shared_on_linkedin_names_the_channel(
+    client, contact_page, person, django_capture_on_commit_callbacks
+):
+    landing = client.get(PERSON_FR, {"utm_source": "LinkedIn", "utm_medium": "social"})
+    button = soup(landing).select_one(".person__actions a.button")["href"]
+    assert button == f"/fr/contact/?{urlencode({'person': person.pk, 'channel': 'linkedin'})}"
+    lead = send_from(client, PERSON_FR, button, django_capture_on_commit_callbacks)
+    assert lead.channel == "linkedin"
+    assert lead.short_link is None
+    assert lead.source() == "LinkedIn"
+
+
+@pytest.mark.parametrize("query", [{"utm_source": "myspace"}, {"channel": "fax"}, {"channel": "x" * 300}])
+def test_an_unknown_channel_is_ignored(client, contact_page, person, query, django_capture_on_commit_callbacks):
+    landing = client.get(PERSON_FR, query)
+    assert landing.status_code == 200
+    assert "channel" not in soup(landing).select_one(".person__actions a.button")["href"]
+    lead = send_from(client, PERSON_FR, "/fr/contact/", django_capture_on_commit_callbacks, **query)
+    assert lead.channel == ""
+
+
+def test_the_leads_listing_filters_by_channel(superuser_client, contact_page, django_capture_on_commit_callbacks):
+    Lead.objects.create(
+        name="Par WhatsApp", email="a@b.example", company="B", message="m", language="fr", channel="whatsapp"
+    )
+    Lead.objects.create(name="Sans source", email="c@d.example", company="D", message="m", language="fr")
+    whatsapp = superuser_client.get("/admin/leads/", {"source": "whatsapp"}).content.decode()
+    assert "Par WhatsApp" in whatsapp
+    assert "Sans source" not in whatsapp
+    nothing = superuser_client.get("/admin/leads/", {"source": "other"}).content.decode()
+    assert "Sans source" in nothing
+    assert "Par WhatsApp" not in nothing
