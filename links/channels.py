@@ -13,7 +13,7 @@ CHANNELS = {
     "email": _("E-mail"),
 }
 # What people and tools write in utm_source for the same channel.
-ALIASES = {"e-mail": "email", "mail": "email", "newsletter": "email", "lnkd": "linkedin", "wa": "whatsapp"}
+ALIASES = {"e-mail": "email", "mail": "email", "lnkd": "linkedin", "wa": "whatsapp"}
 
 
 def channel_named(value):
