@@ -69,7 +69,7 @@ class ArticleIndexPage(IndexPage):
     """“Actualités” / “News”: articles newest first, paginated, filterable by topic."""
 
     subpage_types = ["articles.ArticlePage"]
-    cache_query_parameters = ("topic", "page")
+    cache_query_parameters = ("topic", "page", *IndexPage.cache_query_parameters)
 
     class Meta:
         verbose_name = _("news index")

@@ -7,6 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from links.channels import channel_named
+from links.models import ShortLink
+from links.resolve import active_link_id
+
 from . import spam
 
 SOURCE_MAX_LENGTH = 255
@@ -153,6 +157,10 @@ class ContactForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     source = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The tracked link the visitor came through (``?via=<code>``, carried by the page's contact links).
+    via = forms.CharField(required=False, widget=forms.HiddenInput)
+    # A known channel (``?channel=linkedin``), carried the same way.
+    channel = forms.CharField(required=False, widget=forms.HiddenInput)
     # Unticked until the prospect ticks it; its label (with the privacy notice's link) is the consent component's.
     consent = forms.BooleanField(required=True, error_messages={"required": CONSENT_REQUIRED_ERROR})
 
@@ -193,6 +201,16 @@ class ContactForm(forms.Form):
     def clean_source(self):
         return clean_source_path(self.cleaned_data["source"])
 
+    def clean_via(self):
+        """The enabled link the code names, or None: a forged, unknown or disabled code is ignored, never an error."""
+        code = self.cleaned_data["via"].strip()
+        link_id = active_link_id(code)
+        return ShortLink.objects.filter(pk=link_id).first() if link_id is not None else None
+
+    def clean_channel(self):
+        """A known channel's name, or an empty string for anything else."""
+        return channel_named(self.cleaned_data["channel"])
+
     def clean(self):
         cleaned_data = super().clean()
         if self.rate_limited:
@@ -224,5 +242,7 @@ class ContactForm(forms.Form):
             "person": person,
             "person_name": person.full_name if person else "",
             "source_path": data["source"],
+            "short_link": data.get("via"),
+            "channel": data.get("channel", ""),
             "consent_text": self.consent_text,
         }

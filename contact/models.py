@@ -16,9 +16,11 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
 from core.models import BasePage
+from core.navigation import ATTRIBUTION_PARAMETER, CHANNEL_PARAMETER
+from links.channels import CHOICES as CHANNEL_CHOICES
 from people.models import PersonPage
 
-from . import spam
+from . import attribution, spam
 from .forms import ContactForm, consent_wording, form_address, is_page_id, referrer_path
 
 logger = logging.getLogger(__name__)
@@ -97,6 +99,31 @@ class Lead(models.Model):
     source_path = models.CharField(
         _("came from"), max_length=255, blank=True, help_text=_("The page of this site the prospect came from.")
     )
+    source_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sent from page"),
+        help_text=_("The page the prospect wrote from, as it is now (it follows slug changes)."),
+    )
+    short_link = models.ForeignKey(
+        "links.ShortLink",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="leads",
+        verbose_name=_("tracked link"),
+        help_text=_("The staff member's tracked link the prospect opened before writing, in the same visit."),
+    )
+    channel = models.CharField(
+        _("channel"),
+        max_length=20,
+        blank=True,
+        choices=CHANNEL_CHOICES,
+        help_text=_("The known channel the prospect's first page was shared on (its link's utm_source), if any."),
+    )
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     notification_status = models.CharField(
         _("notification e-mail"),
@@ -122,6 +149,21 @@ class Lead(models.Model):
         return self.person_name or _("No one in particular")
 
     recipient.short_description = _("for")
+
+    def source(self):
+        """How the prospect came: the tracked link (its owner and code), a known channel, or nothing known."""
+        link = self.short_link
+        if link is None:
+            return self.get_channel_display()
+        owner = link.owner.get_full_name() or link.owner.get_username()
+        return _("Tracked link %(code)s of %(owner)s") % {"code": link.code, "owner": owner}
+
+    source.short_description = _("source")
+
+    def source_page_title(self):
+        return self.source_page.title if self.source_page is not None else ""
+
+    source_page_title.short_description = _("sent from page")
 
 
 class Erasure(models.Model):
@@ -185,7 +227,7 @@ class ContactPage(RoutablePageMixin, BasePage):
 
     preview_modes = [("", _("Form")), ("thank-you", _("Thank-you page"))]
     # Never cached (its form carries a fill-time stamp), but the preselected person is what ?person= changes.
-    cache_query_parameters = ("person",)
+    cache_query_parameters = ("person", *BasePage.cache_query_parameters)
 
     class Meta:
         verbose_name = _("contact page")
@@ -200,9 +242,14 @@ class ContactPage(RoutablePageMixin, BasePage):
             response = self.handle_submission(request)
         elif request.method in ("GET", "HEAD"):
             person = self.preselected_person(request)
-            form = ContactForm(
-                **self.form_kwargs(request), initial={"person": person, "source": referrer_path(request)}
-            )
+            initial = {
+                "person": person,
+                "source": referrer_path(request),
+                # Only an enabled link's code is left in the query (links.middleware); the form checks it again.
+                "via": request.GET.get(ATTRIBUTION_PARAMETER, ""),
+                "channel": request.GET.get(CHANNEL_PARAMETER, ""),
+            }
+            form = ContactForm(**self.form_kwargs(request), initial=initial)
             response = self.render_form(request, form)
         else:
             return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
@@ -234,7 +281,11 @@ class ContactPage(RoutablePageMixin, BasePage):
             return self.render_form(request, form, status=429 if rate_limited else 200)
         # Stored first: whatever happens to the e-mail, the message is not lost. The e-mail is a
         # background job enqueued once the lead is committed (contact/tasks.py, on Lead's post_save).
-        Lead.objects.create(**form.lead_fields(), language=translation.get_language())
+        Lead.objects.create(
+            **form.lead_fields(),
+            source_page=attribution.page_at(request, form.cleaned_data["source"]),
+            language=translation.get_language(),
+        )
         return HttpResponseRedirect(self.thank_you_url(request))
 
     def render_form(self, request, form, status=200):

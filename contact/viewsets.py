@@ -5,6 +5,7 @@ Export is the listing itself (``?export=csv``): it asks for the same permission 
 """
 
 import django_filters
+from django.contrib.auth import get_user_model
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import path, reverse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from links.channels import CHANNELS
 from people.models import PersonPage
 
 from . import privacy
@@ -67,16 +69,38 @@ class ErasurePermissionPolicy(LeadPermissionPolicy):
     read_only_actions = {"add", "change", "delete"}
 
 
+def filter_by_source(queryset, name, value):
+    if value == "tracked_link":
+        return queryset.filter(short_link__isnull=False)
+    if value == "other":
+        return queryset.filter(short_link__isnull=True, channel="")
+    if value in CHANNELS:
+        return queryset.filter(short_link__isnull=True, channel=value)
+    return queryset
+
+
 class LeadFilterSet(WagtailFilterSet):
     person = django_filters.ModelChoiceFilter(
         label=_("Person"), queryset=PersonPage.objects.order_by("full_name"), empty_label=_("Anyone")
     )
     language = django_filters.ChoiceFilter(label=_("Language"), choices=Lead._meta.get_field("language").choices)
     created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
+    source = django_filters.ChoiceFilter(
+        label=_("Source"),
+        choices=[("tracked_link", _("A tracked link")), *CHANNELS.items(), ("other", _("Nothing known"))],
+        method=filter_by_source,
+        empty_label=_("Any source"),
+    )
+    link_owner = django_filters.ModelChoiceFilter(
+        label=_("Tracked link of"),
+        field_name="short_link__owner",
+        queryset=get_user_model().objects.filter(short_links__isnull=False).distinct().order_by("first_name"),
+        empty_label=_("Anyone"),
+    )
 
     class Meta:
         model = Lead
-        fields = ["person", "language", "created_at"]
+        fields = ["person", "language", "created_at", "source", "link_owner"]
 
 
 class LeadIndexView(IndexView):
@@ -88,6 +112,10 @@ class LeadIndexView(IndexView):
         # Local time, machine-readable: spreadsheets sort it.
         "created_at": {IndexView.FORMAT_CSV: lambda value: timezone.localtime(value).isoformat(timespec="seconds")},
     }
+
+    def get_base_queryset(self):
+        # The source column names the link's owner, the export the page: one query for the whole listing.
+        return super().get_base_queryset().select_related("short_link__owner", "source_page")
 
     def stream_csv(self, queryset):
         yield UTF8_BOM
@@ -187,7 +215,7 @@ class LeadViewSet(ModelViewSet):
     # No add or edit form: the permission policy refuses both; this only satisfies ModelViewSet.
     form_fields = []
 
-    list_display = ["name", "company", "recipient", "language", "created_at", "notification_status"]
+    list_display = ["name", "company", "recipient", "language", "source", "created_at", "notification_status"]
     filterset_class = LeadFilterSet
     search_fields = ["name", "email", "company", "country", "message", "person_name"]
     search_backend_name = None
@@ -205,6 +233,8 @@ class LeadViewSet(ModelViewSet):
         "message",
         "consent_text",
         "source_path",
+        "source_page",
+        "source",
         "notification_status",
         "notification_error",
         "notified_at",
@@ -221,11 +251,15 @@ class LeadViewSet(ModelViewSet):
         "message",
         "consent_text",
         "source_path",
+        "source_page_title",
+        "source",
         "get_notification_status_display",
     ]
     export_headings = {
         "person_name": _("For"),
         "get_language_display": _("Language"),
+        "source_page_title": _("Sent from page"),
+        "source": _("Source"),
         "get_notification_status_display": _("Notification e-mail"),
     }
     export_filename = "leads"

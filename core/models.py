@@ -15,6 +15,7 @@ from wagtail.search import index
 from core import languages
 from core.blocks import MenuLinkBlock, general_body_blocks, home_section_blocks
 from core.forms import BasePageForm
+from core.navigation import CARRIED_PARAMETERS
 from core.panels import SharePanel, TranslationStatusPanel
 
 
@@ -41,8 +42,9 @@ class BasePage(Page):
     # Open Graph type of the page; articles say "article".
     og_type = "website"
     # The query parameters that change what the page shows (a filter, a page number): each combination is cached
-    # on its own; any other parameter is served the page without it (caching/cache.py).
-    cache_query_parameters = ()
+    # on its own; any other parameter is served the page without it (caching/cache.py). Every page declares the
+    # tracked link's and the channel's parameters: its contact links carry them on (core.navigation).
+    cache_query_parameters = CARRIED_PARAMETERS
     base_form_class = BasePageForm
 
     class Meta:

@@ -2,6 +2,14 @@
 
 from wagtail.models import Site, get_page_models
 
+# The query parameter of a tracked share link (``/l/<code>`` redirects to the page with ``?via=<code>``): every page
+# declares it to the page cache, and its contact links carry it to the contact form, so a lead names the link that
+# brought its sender. Only codes of enabled links reach the pages (links.middleware drops the others).
+ATTRIBUTION_PARAMETER = "via"
+# A known channel (LinkedIn, WhatsApp, e-mail) named by the link's utm_source, carried the same way.
+CHANNEL_PARAMETER = "channel"
+CARRIED_PARAMETERS = (ATTRIBUTION_PARAMETER, CHANNEL_PARAMETER)
+
 
 def site_root(request):
     """The site's home page, fetched once per request."""

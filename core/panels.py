@@ -30,6 +30,9 @@ class SharePanel(Panel):
                         }
                     )
             context["links"] = links
+            # Tools of the rooms above (each staff member's tracked links) add their own part.
+            extras = (hook(self.request, page) for hook in hooks.get_hooks("share_panel_extras"))
+            context["extras"] = [html for html in extras if html]
             return context
 
     def __init__(self, **kwargs):

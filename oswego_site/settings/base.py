@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "demo",
     "contact",
     "audience",
+    "links",
     "services",
     "articles",
     "people",
@@ -117,6 +118,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache, so that pages it answers are counted too (no cookie, no query: audience/counting.py).
     "audience.counting.AudienceMiddleware",
+    # Before the page cache: /l/<code> (tracked links) is answered here, and a ?via= that names no enabled link
+    # is dropped from the query, so forged codes never make page-cache entries (links/middleware.py).
+    "links.middleware.TrackedLinksMiddleware",
     # Before sessions: a cached page for an anonymous visitor is answered here.
     "caching.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

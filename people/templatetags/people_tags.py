@@ -2,6 +2,7 @@ from django import template
 from django.utils.http import urlencode
 
 from core.models import SiteSettings
+from core.navigation import CARRIED_PARAMETERS
 from core.navigation import contact_page as find_contact_page
 from people.models import PeopleIndexPage, PersonPage
 
@@ -15,14 +16,20 @@ def contact_url(context, person=None):
     Without a live contact page: the person's page when it is live and not the
     current page, otherwise the firm's public address from the site settings
     (an empty string when there is none: the template then shows no button).
+    A page opened through a tracked link (``?via=<code>``) or from a known channel (``?channel=linkedin``) hands
+    them on to the form.
     """
     request = context.get("request")
     contact_page = find_contact_page(request)
     contact_page_url = contact_page.get_url(request) if contact_page is not None else None
     if contact_page_url:
-        if person is not None and person.live:
-            return f"{contact_page_url}?{urlencode({'person': person.pk})}"
-        return contact_page_url
+        query = {"person": person.pk} if person is not None and person.live else {}
+        for name in CARRIED_PARAMETERS:
+            # Only an enabled link's code and a known channel are left in the query by then (links.middleware).
+            value = request.GET.get(name, "") if request is not None else ""
+            if value:
+                query[name] = value
+        return f"{contact_page_url}?{urlencode(query)}" if query else contact_page_url
     current = context.get("page")
     if person is not None and person.live and (current is None or current.pk != person.pk):
         return person.get_url(request)

@@ -11,10 +11,10 @@ from playwright.sync_api import expect
 from tests.browser.live_site import ADMIN_PASSWORD, ADMIN_USERNAME
 
 
-def log_in(page):
+def log_in(page, username=ADMIN_USERNAME, password=ADMIN_PASSWORD):
     page.goto("/admin/login/")
-    page.fill("#id_username", ADMIN_USERNAME)
-    page.fill("#id_password", ADMIN_PASSWORD)
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
     page.locator("form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
 

@@ -34,6 +34,9 @@ POSTGRES_URL = os.environ.get("BROWSER_POSTGRES_URL", "postgres://postgres@127.0
 ADMIN_USERNAME = "admin"
 # A throwaway account in a throwaway database that lives as long as the run.
 ADMIN_PASSWORD = "browser-journeys-only-" + "x" * 8  # noqa: S105
+# The demo's salesperson (Sales group), for the tracked links journey.
+SALES_USERNAME = "sales"
+SALES_PASSWORD = "browser-journeys-only-sales-" + "x" * 8  # noqa: S105
 
 
 class SiteError(RuntimeError):
@@ -95,6 +98,7 @@ class LiveSite:
             DEBUG="0",
             ADMIN_USERNAME=ADMIN_USERNAME,
             ADMIN_PASSWORD=ADMIN_PASSWORD,
+            SALES_PASSWORD=SALES_PASSWORD,
             WAGTAILADMIN_BASE_URL=self.url,
             # The development mailbox, in the run's own var/: leads are never printed to the test log.
             EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
