@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.http import urlencode
+from wagtail.users.models import UserProfile
 
 from contact.models import Lead
 from links.models import ShortLink
@@ -152,3 +153,20 @@ def test_the_leads_listing_filters_by_channel(superuser_client, contact_page, dj
     nothing = superuser_client.get("/admin/leads/", {"source": "other"}).content.decode()
     assert "Sans source" in nothing
     assert "Par WhatsApp" not in nothing
+
+
+def test_the_dashboards_audience_panel_counts_this_weeks_leads_and_opens_by_source(
+    client, contact_page, person, link, sofia, django_capture_on_commit_callbacks
+):
+    client.get(f"/l/{link.code}", HTTP_USER_AGENT=BROWSER)
+    send_from(client, PERSON_FR, f"/fr/contact/?via={link.code}", django_capture_on_commit_callbacks)
+    Lead.objects.create(name="B", email="b@b.example", company="B", message="m", language="fr", channel="linkedin")
+    Lead.objects.create(name="C", email="c@c.example", company="C", message="m", language="en")
+
+    UserProfile.get_for_user(sofia).__class__.objects.filter(user=sofia).update(preferred_language="en")
+    client.force_login(sofia)
+    panel = soup(client.get("/admin/")).select_one(".oswego-audience")
+    text = panel.get_text(" ", strip=True)
+    assert "Leads by source" in text
+    assert "Tracked links: 1" in text and "LinkedIn: 1" in text and "Direct or unknown: 1" in text
+    assert "Your tracked links: 1" in text
