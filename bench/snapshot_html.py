@@ -54,7 +54,8 @@ def main():
             name = re.sub(r"[^\w.-]+", "_", url).strip("_") or "root"
             body = TOKEN.sub(rb'\1TOKEN"', response.content)
             (out / f"{name}.html").write_bytes(body)
-            summary.append(f"{response.status_code} {len(queries.captured_queries):3d} {url} {response.get('Location', '')}")
+            count = len(queries.captured_queries)
+            summary.append(f"{response.status_code} {count:3d} {url} {response.get('Location', '')}")
     (out / "SUMMARY.txt").write_text("\n".join(summary) + "\n")
     print("\n".join(summary))
 
