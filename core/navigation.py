@@ -2,6 +2,8 @@
 
 from wagtail.models import Site, get_page_models
 
+from core import languages
+
 
 def site_root(request):
     """The site's home page, fetched once per request."""
@@ -14,7 +16,7 @@ def site_root(request):
 
 
 def contact_page(request):
-    """The live contact page (None when there is none), looked up once per request.
+    """The live contact page (None when there is none), looked up once per request, with what a link to it needs.
 
     A page type says it is the contact page with ``is_contact_page = True``: the pages that link to it (a person's
     "contact" button, a call to action) find it without importing the app that defines it.
@@ -25,7 +27,7 @@ def contact_page(request):
         found = None
         for model in get_page_models():
             if getattr(model, "is_contact_page", False):
-                found = model.objects.live().order_by("path").first()
+                found = model.objects.live().only(*languages.LINK_FIELDS).order_by("path").first()
                 if found is not None:
                     break
         request._oswego_contact_page = found

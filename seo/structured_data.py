@@ -3,6 +3,7 @@
 from django.templatetags.static import static
 from django.utils import translation
 
+from core import languages
 from core.models import SiteSettings
 from core.navigation import site_root
 
@@ -31,7 +32,7 @@ def organization(request):
 
 
 def breadcrumbs(page, request):
-    trail = page.get_ancestors(inclusive=True).filter(depth__gte=2)
+    trail = page.get_ancestors(inclusive=True).filter(depth__gte=2).only(*languages.LINK_FIELDS)
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

@@ -14,7 +14,7 @@ def latest_articles(limit=3):
     articles = (
         ArticlePage.objects.descendant_of(index)
         .live()
-        .defer_streamfields()
+        .only(*ArticlePage.CARD_FIELDS)
         .select_related("hero_image")
         .prefetch_related("topics")
         .prefetch_related("hero_image__renditions")
