@@ -1,6 +1,7 @@
 from django import template
 
 from articles.models import ArticleIndexPage, ArticlePage
+from core import languages
 
 register = template.Library()
 
@@ -8,7 +9,7 @@ register = template.Library()
 @register.simple_tag
 def latest_articles(limit=3):
     """The news index and its newest articles (for the home page)."""
-    index = ArticleIndexPage.objects.live().first()
+    index = ArticleIndexPage.objects.live().only(*languages.LINK_FIELDS).first()
     if index is None:
         return {"index": None, "articles": []}
     articles = (
