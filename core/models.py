@@ -12,11 +12,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from core import languages
+from core import languages, navigation
 from core.blocks import MenuLinkBlock, general_body_blocks, home_section_blocks
 from core.forms import BasePageForm
 from core.panels import SharePanel, TranslationStatusPanel
@@ -60,6 +60,7 @@ class BasePage(Page):
         (French), is the path's next component, the first in the tree's order as there. A page on the way loads
         only its Page row; the page served loads in full. Installed over the library's in ``core.apps``.
         """
+        navigation.note_routed(request, self)
         if isinstance(self, RoutablePageMixin) and self.live:
             try:
                 path = "/" + "".join(f"{component}/" for component in path_components)
@@ -77,6 +78,16 @@ class BasePage(Page):
             raise Http404
         on_the_way = remaining and not issubclass(child.specific_class or Page, RoutablePageMixin)
         return (child.specific_deferred if on_the_way else child.specific).route(request, remaining)
+
+    def get_view_restrictions(self):
+        """Wagtail's rule — the restrictions of this page and of its ancestors, an alias taking its source page's —
+        in one query instead of two: the ancestors are the prefixes of the page's path. (Wagtail points an alias
+        of an alias at the source page, so one step resolves every alias.)"""
+        if not self.path:
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        pages = Page.objects.filter(Q(path__in=paths, alias_of__isnull=True) | Q(aliases__path__in=paths))
+        return PageViewRestriction.objects.filter(page__in=pages.values("pk"))
 
     def get_summary(self):
         """One or two sentences that describe the page in listings and link previews."""

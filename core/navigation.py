@@ -1,4 +1,5 @@
-"""Pages every template finds its way by: the site's home page and the contact page, looked up once per request."""
+"""Pages every template finds its way by: the site's home page and the contact page, looked up once per request,
+and the pages routing passed on its way to the one served."""
 
 from wagtail.models import Site, get_page_models
 
@@ -32,3 +33,19 @@ def contact_page(request):
                     break
         request._oswego_contact_page = found
     return request._oswego_contact_page
+
+
+def note_routed(request, page):
+    """Routing (``core.models.BasePage.route``) met ``page`` on its way through the tree for this request."""
+    if request is not None:
+        request.__dict__.setdefault("_oswego_routed", {})[page.path] = page
+
+
+def routed_ancestors(request, page, min_depth=2):
+    """``page`` and its ancestors from ``min_depth`` down, in tree order, as routing loaded them for this request
+    (each with its titles and URL paths), or None when routing did not pass by every one of them (then query)."""
+    routed = getattr(request, "_oswego_routed", None)
+    if not routed or not page.path:
+        return None
+    trail = [routed.get(page.path[: depth * page.steplen]) for depth in range(min_depth, page.depth + 1)]
+    return trail if all(crumb is not None for crumb in trail) else None
