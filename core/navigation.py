@@ -37,8 +37,11 @@ def contact_page(request):
 
 def note_routed(request, page):
     """Routing (``core.models.BasePage.route``) met ``page`` on its way through the tree for this request."""
-    if request is not None:
-        request.__dict__.setdefault("_oswego_routed", {})[page.path] = page
+    if request is None:
+        return
+    if not hasattr(request, "_oswego_routed"):
+        request._oswego_routed = {}
+    request._oswego_routed[page.path] = page
 
 
 def routed_ancestors(request, page, min_depth=2):
