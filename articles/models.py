@@ -78,7 +78,7 @@ class ArticleIndexPage(IndexPage):
         return (
             ArticlePage.objects.child_of(self)
             .live()
-            .defer_streamfields()
+            .only(*ArticlePage.CARD_FIELDS)
             .select_related("hero_image")
             .prefetch_related("topics")
             .prefetch_related("hero_image__renditions")
@@ -215,6 +215,15 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("article")
 
+    # The columns a card, a link or a listing entry reads: never the body nor the SEO fields.
+    CARD_FIELDS = (
+        *languages.LINK_FIELDS,
+        "date",
+        "hero_image",
+        *(f"reading_time_{code}" for code in languages.CODES),
+        *languages.columns("standfirst"),
+    )
+
     def get_summary(self):
         return self.standfirst
 
@@ -247,7 +256,7 @@ class ArticlePage(BasePage):
         chosen = [
             link.article
             for link in self.related_articles.select_related("article", "article__hero_image")
-            .defer(*(f"article__{name}" for name in ArticlePage.get_streamfield_names()))
+            .only("page", "sort_order", "article", *(f"article__{name}" for name in ArticlePage.CARD_FIELDS))
             .prefetch_related("article__topics", "article__hero_image__renditions")
             if link.article is not None and link.article.live and link.article.pk != self.pk
         ][:RELATED_ARTICLES]
@@ -255,7 +264,7 @@ class ArticlePage(BasePage):
         if missing > 0:
             fill = (
                 ArticlePage.objects.live()
-                .defer_streamfields()
+                .only(*ArticlePage.CARD_FIELDS)
                 .filter(topics__in=self.topics.all())
                 .exclude(pk__in=[self.pk, *[a.pk for a in chosen]])
                 .select_related("hero_image")

@@ -23,6 +23,15 @@ AUTONYMS = {"fr": "Français", "en": "English"}
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
+def columns(*names):
+    """Each translated field's columns in every language (for ``only()``: a listing reads the one it needs)."""
+    return tuple(column for name in names for column in (name, *(f"{name}_{code}" for code in CODES)))
+
+
+# What a link to a page needs: its title and URL in either language, its place in the tree.
+LINK_FIELDS = ("id", "path", "depth", "content_type", "live", *columns("title", "url_path"))
+
+
 def is_known(code):
     return code in CODES
 

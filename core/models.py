@@ -2,17 +2,21 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
-from core import languages
+from core import languages, navigation
 from core.blocks import MenuLinkBlock, general_body_blocks, home_section_blocks
 from core.forms import BasePageForm
 from core.navigation import CARRIED_PARAMETERS
@@ -49,6 +53,43 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """wagtail-modeltranslation's routing by the translated slug, asking the database for the one child.
+
+        Its own ``route`` loads every child of each page on the path and compares ``child.slug`` in Python; this
+        finds the child whose slug, in the reader's language or else in the first fallback language that has one
+        (French), is the path's next component, the first in the tree's order as there. A page on the way loads
+        only its Page row; the page served loads in full. Installed over the library's in ``core.apps``.
+        """
+        navigation.note_routed(request, self)
+        if isinstance(self, RoutablePageMixin) and self.live:
+            try:
+                path = "/" + "".join(f"{component}/" for component in path_components)
+                view, args, kwargs = self.resolve_subpage(path)
+                return RouteResult(self, args=(view, args, kwargs))
+            except Http404:
+                pass
+        if not path_components:
+            if self.live:
+                return RouteResult(self)
+            raise Http404
+        child_slug, remaining = path_components[0], path_components[1:]
+        child = self.get_children().filter(_slug_in_language(child_slug)).order_by("path").first()
+        if child is None:
+            raise Http404
+        on_the_way = remaining and not issubclass(child.specific_class or Page, RoutablePageMixin)
+        return (child.specific_deferred if on_the_way else child.specific).route(request, remaining)
+
+    def get_view_restrictions(self):
+        """Wagtail's rule — the restrictions of this page and of its ancestors, an alias taking its source page's —
+        in one query instead of two: the ancestors are the prefixes of the page's path. (Wagtail points an alias
+        of an alias at the source page, so one step resolves every alias.)"""
+        if not self.path:
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        pages = Page.objects.filter(Q(path__in=paths, alias_of__isnull=True) | Q(aliases__path__in=paths))
+        return PageViewRestriction.objects.filter(page__in=pages.values("pk"))
 
     def get_summary(self):
         """One or two sentences that describe the page in listings and link previews."""
@@ -387,3 +428,14 @@ class GeneralPage(BasePage):
 
     def get_summary(self):
         return self.introduction
+
+
+def _slug_in_language(slug):
+    """The pages whose slug reads ``slug`` in the active language: its own, or the first fallback's that is set
+    where the languages before it are empty (modeltranslation's rule for ``page.slug``)."""
+    matches, earlier_empty = Q(), Q()
+    for language in resolution_order(translation.get_language()):
+        column = build_localized_fieldname("slug", language)
+        matches |= earlier_empty & Q(**{column: slug})
+        earlier_empty &= Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
+    return matches

@@ -1,6 +1,9 @@
-"""Pages every template finds its way by: the site's home page and the contact page, looked up once per request."""
+"""Pages every template finds its way by: the site's home page and the contact page, looked up once per request,
+and the pages routing passed on its way to the one served."""
 
 from wagtail.models import Site, get_page_models
+
+from core import languages
 
 # The query parameter of a tracked share link (``/l/<code>`` redirects to the page with ``?via=<code>``): every page
 # declares it to the page cache, and its contact links carry it to the contact form, so a lead names the link that
@@ -22,7 +25,7 @@ def site_root(request):
 
 
 def contact_page(request):
-    """The live contact page (None when there is none), looked up once per request.
+    """The live contact page (None when there is none), looked up once per request, with what a link to it needs.
 
     A page type says it is the contact page with ``is_contact_page = True``: the pages that link to it (a person's
     "contact" button, a call to action) find it without importing the app that defines it.
@@ -33,8 +36,27 @@ def contact_page(request):
         found = None
         for model in get_page_models():
             if getattr(model, "is_contact_page", False):
-                found = model.objects.live().order_by("path").first()
+                found = model.objects.live().only(*languages.LINK_FIELDS).order_by("path").first()
                 if found is not None:
                     break
         request._oswego_contact_page = found
     return request._oswego_contact_page
+
+
+def note_routed(request, page):
+    """Routing (``core.models.BasePage.route``) met ``page`` on its way through the tree for this request."""
+    if request is None:
+        return
+    if not hasattr(request, "_oswego_routed"):
+        request._oswego_routed = {}
+    request._oswego_routed[page.path] = page
+
+
+def routed_ancestors(request, page, min_depth=2):
+    """``page`` and its ancestors from ``min_depth`` down, in tree order, as routing loaded them for this request
+    (each with its titles and URL paths), or None when routing did not pass by every one of them (then query)."""
+    routed = getattr(request, "_oswego_routed", None)
+    if not routed or not page.path:
+        return None
+    trail = [routed.get(page.path[: depth * page.steplen]) for depth in range(min_depth, page.depth + 1)]
+    return trail if all(crumb is not None for crumb in trail) else None

@@ -25,6 +25,8 @@ _RULES = [
     (re.compile(rf"«{_SPACES}*"), "«" + NARROW_NBSP),
     (re.compile(rf"{_SPACES}*»"), NARROW_NBSP + "»"),
 ]
+# Every rule above needs one of these signs: a text without any is left as it is, without running them.
+_SIGNS = re.compile("[?!;%:«»]")
 # A tag, a comment, or an element whose text is not prose, taken whole.
 _HTML_TOKENS = re.compile(
     r"(<!--.*?-->|<(script|style|pre|code|textarea)\b.*?</\2\s*>|<[^>]*>)",
@@ -35,6 +37,8 @@ _VOWELS = "aeiouyàâäéèêëîïôöùûüœæ"
 
 def french_text(text):
     """Plain text (a title, a feed item, a share image line) with French spacing."""
+    if not _SIGNS.search(text):
+        return text
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text

@@ -11,7 +11,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
-from core import images
+from core import images, languages
 from core.models import BasePage, IndexPage
 from core.panels import TranslationStatusPanel
 from seo import structured_data
@@ -133,9 +133,12 @@ class PersonPage(BasePage):
 
     @classmethod
     def card_deferred_fields(cls):
-        """The biography, in every language: a card, a byline or a listing shows the name, role, photo and office,
-        never the biography, which then stays in the database."""
-        return [field.name for field in cls._meta.concrete_fields if field.name.split("_")[0] == "biography"]
+        """The biography and the SEO fields, in every language: a card, a byline or a listing shows the name, role,
+        photo and office, never these, which then stay in the database."""
+        return [
+            *(field.name for field in cls._meta.concrete_fields if field.name.split("_")[0] == "biography"),
+            *languages.columns("seo_title", "search_description"),
+        ]
 
     @property
     def role_with_organisation(self):

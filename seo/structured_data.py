@@ -3,8 +3,9 @@
 from django.templatetags.static import static
 from django.utils import translation
 
+from core import languages
 from core.models import SiteSettings
-from core.navigation import site_root
+from core.navigation import routed_ancestors, site_root
 
 
 def organization_ref(request):
@@ -31,7 +32,9 @@ def organization(request):
 
 
 def breadcrumbs(page, request):
-    trail = page.get_ancestors(inclusive=True).filter(depth__gte=2)
+    trail = routed_ancestors(request, page) or page.get_ancestors(inclusive=True).filter(depth__gte=2).only(
+        *languages.LINK_FIELDS
+    )
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

@@ -1,6 +1,7 @@
 from django import template
 
 from articles.models import ArticleIndexPage, ArticlePage
+from core import languages
 
 register = template.Library()
 
@@ -8,13 +9,13 @@ register = template.Library()
 @register.simple_tag
 def latest_articles(limit=3):
     """The news index and its newest articles (for the home page)."""
-    index = ArticleIndexPage.objects.live().first()
+    index = ArticleIndexPage.objects.live().only(*languages.LINK_FIELDS).first()
     if index is None:
         return {"index": None, "articles": []}
     articles = (
         ArticlePage.objects.descendant_of(index)
         .live()
-        .defer_streamfields()
+        .only(*ArticlePage.CARD_FIELDS)
         .select_related("hero_image")
         .prefetch_related("topics")
         .prefetch_related("hero_image__renditions")

@@ -129,7 +129,7 @@ def _edited_menus(request):
                 if child.get("type") == "link" and child["value"].get("page")
             ]
         ids = {page_id for links in raw.values() for page_id, _label in links}
-        pages = Page.objects.live().in_bulk(ids) if ids else {}
+        pages = Page.objects.live().only(*languages.LINK_FIELDS).in_bulk(ids) if ids else {}
         menus = {
             name: [(pages[page_id], label) for page_id, label in links if page_id in pages]
             for name, links in raw.items()
@@ -159,7 +159,7 @@ def main_menu(context):
         return _menu_items(request, page, edited)
     cache_key = f"_oswego_menu_{translation.get_language()}"
     if not hasattr(request, cache_key):
-        setattr(request, cache_key, list(root.get_children().live().in_menu()))
+        setattr(request, cache_key, list(root.get_children().live().in_menu().only(*languages.LINK_FIELDS)))
     return _menu_items(request, page, [(item, "") for item in getattr(request, cache_key)])
 
 

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.http import urlencode
 
+from core import languages
 from core.models import SiteSettings
 from core.navigation import CARRIED_PARAMETERS
 from core.navigation import contact_page as find_contact_page
@@ -40,7 +41,7 @@ def contact_url(context, person=None):
 @register.simple_tag
 def leadership(limit=6):
     """The leadership index and its people in the editors' order (for the home page)."""
-    index = PeopleIndexPage.objects.live().first()
+    index = PeopleIndexPage.objects.live().only(*languages.LINK_FIELDS).first()
     if index is None:
         return {"index": None, "people": []}
     people = (

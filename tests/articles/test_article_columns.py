@@ -103,3 +103,24 @@ def test_office_page_lists_its_articles_without_their_bodies(client, news_index,
     captured, response = render(client, url, django_assert_max_num_queries)
     assert article_body_queries(captured) == []
     assert b"/fr/actualites/local/" in response.content
+
+
+SEO_COLUMN = re.compile(r'\."(?:search_description|seo_title)_(?:fr|en)"')
+
+
+@pytest.mark.parametrize("url", ["/fr/actualites/principal/", "/fr/actualites/", "/fr/"])
+def test_cards_and_links_read_only_the_columns_they_show(client, news_index, topic, url, django_assert_max_num_queries):
+    main = ArticlePageFactory(parent=news_index, slug_fr="principal", topics=[topic])
+    main.related_articles.create(article=ArticlePageFactory(parent=news_index, slug_fr="choisi"))
+    main.save()
+    ArticlePageFactory(parent=news_index, slug_fr="voisin", topics=[topic])
+    captured, _response = render(client, url, django_assert_max_num_queries)
+    # The served page is read whole; the articles it lists, its menus and its breadcrumbs only for a link or a card.
+    listing = [
+        query["sql"]
+        for query in captured
+        if "articles_articlepage" in query["sql"]
+        and not re.search(rf'"articles_articlepage"\."page_ptr_id" = {main.pk}\b', query["sql"])
+    ]
+    assert listing
+    assert [sql for sql in listing if SEO_COLUMN.search(sql)] == []

@@ -53,3 +53,36 @@ def test_admin_is_outside_the_language_prefix(client, home):
 def test_unpublished_page_is_not_served(client, people_index):
     people_index.unpublish()
     assert client.get("/fr/equipe-dirigeante/").status_code == 404
+
+
+def test_page_whose_english_slug_was_never_set_uses_its_french_slug_in_english(client, people_index):
+    PersonPageFactory(parent=people_index, full_name="Claudia Jimenez", slug_en=None)
+    assert client.get("/en/leadership/claudia-jimenez/").status_code == 200
+
+
+def test_a_french_slug_does_not_reach_a_page_that_has_an_english_one(client, people_index):
+    PersonPageFactory(parent=people_index, full_name="Jamal Mossaddeq", slug_fr="jamal", slug_en="jamal-m")
+    assert client.get("/en/leadership/jamal/").status_code == 404
+    assert client.get("/en/leadership/jamal-m/").status_code == 200
+
+
+def test_finding_a_page_does_not_load_the_pages_beside_it(client, people_index):
+    from django.db.models.signals import post_init
+    from wagtail.models import Page
+
+    person = PersonPageFactory(parent=people_index, full_name="Jamal Mossaddeq")
+    url = f"/fr/equipe-dirigeante/{person.slug_fr}/"
+    beside = {PersonPageFactory(parent=people_index, full_name=f"Collègue {number}").pk for number in range(12)}
+    loaded = set()
+
+    def count(sender, instance, **kwargs):
+        loaded.add(instance.pk)
+
+    post_init.connect(count, sender=Page)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        post_init.disconnect(count, sender=Page)
+    # Routing reads the one page on each level of the path, not every child of each.
+    assert person.pk in loaded
+    assert not loaded & beside

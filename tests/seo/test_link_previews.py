@@ -114,6 +114,20 @@ def test_editor_share_image_is_used_when_set(client, site):
     assert "fill-1200x630" in image_url
 
 
+@pytest.mark.parametrize(("url", "language"), [("/en/news/trial/", "en"), ("/fr/actualites/essai/", "fr")])
+def test_breadcrumbs_name_every_level_in_the_readers_language(client, site, url, language):
+    crumbs = json_ld(soup(client.get(url)))[1]["itemListElement"]
+    news_index, home = site.get_parent(), site.get_parent().get_parent()
+    prefix = f"http://testserver/{language}/"
+    assert [(crumb["position"], crumb["item"]) for crumb in crumbs] == [
+        (1, prefix),
+        (2, prefix + ("news/" if language == "en" else "actualites/")),
+        (3, "http://testserver" + url),
+    ]
+    titles = [getattr(page, f"title_{language}") for page in (home, news_index, site)]
+    assert [crumb["name"] for crumb in crumbs] == titles
+
+
 def test_structured_data_of_an_article(client, site):
     graph = json_ld(soup(client.get("/en/news/trial/")))
     types = [node["@type"] for node in graph]
