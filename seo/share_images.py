@@ -146,6 +146,8 @@ def _paste_visual(image, visual, box, centering=(0.5, 0.5)):
     mask = Image.new("L", (width, height), 0)
     ImageDraw.Draw(mask).rounded_rectangle((0, 0, width - 1, height - 1), radius=16, fill=255)
     image.paste(fitted, box[:2], mask)
+    # An edge, for visuals as dark as the background.
+    ImageDraw.Draw(image).rounded_rectangle(box, radius=16, outline=(58, 92, 128), width=2)
 
 
 def render(title, kicker="", figure=None, visual=None, centering=(0.5, 0.5)):
