@@ -97,10 +97,9 @@ function loadFacts(lhr) {
   const lcp = lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;
   const cls = lhr.audits["cumulative-layout-shift"]?.numericValue;
   const lcpTime = lhr.audits["largest-contentful-paint"]?.numericValue;
-  return (
-    `  ${(weight / 1024).toFixed(1)} KB  LCP ${Math.round(lcpTime)} ms <${lcp?.nodeLabel?.slice(0, 40) ?? "?"}>` +
-    ` (${lcp?.selector ?? "?"})  CLS ${cls?.toFixed(3)}`
-  );
+  // Some Chromium builds break Lighthouse's LCP-element gatherer: the element is then left out.
+  const element = lcp ? ` <${lcp.nodeLabel?.slice(0, 40)}> (${lcp.selector})` : "";
+  return `  ${(weight / 1024).toFixed(1)} KB  LCP ${Math.round(lcpTime)} ms${element}  CLS ${cls?.toFixed(3)}`;
 }
 
 function failingAudits(lhr) {
