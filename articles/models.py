@@ -286,6 +286,9 @@ class ArticlePage(BasePage):
         )
         return [*(office for office in self.offices.all() if office.live), *sharing]
 
+    def get_share_visual(self):
+        return self.hero_image
+
     def get_share_figure(self):
         for block in self.body:
             if block.block_type == "key_figures" and block.value["figures"]:

@@ -107,6 +107,10 @@ class BasePage(Page):
         """A (value, label) key figure for the share image, or None."""
         return None
 
+    def get_share_visual(self):
+        """The image shown beside the title on the generated share image (an article's hero), or None."""
+        return None
+
     def get_structured_data(self, request):
         """schema.org nodes describing this page (JSON-LD); the organisation and breadcrumbs are added for all."""
         return []

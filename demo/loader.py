@@ -8,13 +8,17 @@ is left as it is, so a second run changes nothing and duplicates nothing.
 """
 
 import datetime
+import io
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from django.conf import settings
+from django.core.files.images import ImageFile
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle, Topic
@@ -23,6 +27,8 @@ from core.models import GeneralPage, HomePage, SiteSettings
 from offices.models import OfficeIndexPage, OfficePage
 from people.models import PeopleIndexPage, PersonPage
 from services.models import ServiceArticle, ServiceIndexPage, ServicePage, ServicePerson
+
+from . import illustrations
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 LANGUAGES = ("fr", "en")
@@ -57,8 +63,9 @@ class Kind:
 
 
 ARTICLE = Kind(
-    translated=frozenset({"title", "slug", "standfirst", "search_description"}),
-    shared=frozenset({"date", "authors", "topics", "offices", "related", "order"}),
+    translated=frozenset({"title", "slug", "standfirst", "search_description", "hero_alt"}),
+    # hero: a picture drawn by demo/illustrations.py (maghreb-map, or abstract: decorative, no hero_alt).
+    shared=frozenset({"date", "authors", "topics", "offices", "related", "order", "hero"}),
     required=frozenset({"title", "slug", "standfirst"}),
     required_shared=frozenset({"date", "authors"}),
     body="blocks",
@@ -522,6 +529,11 @@ def check_references(content):
             if key not in known_pages:
                 raise ContentError(CONTENT_DIR / "site" / "menus.yaml", f"{name}: unknown page '{key}'")
     for entry in content.articles:
+        hero = entry.shared.get("hero")
+        if hero and hero not in illustrations.KINDS:
+            raise ContentError(entry.path, f"unknown hero '{hero}' (known: {', '.join(illustrations.KINDS)})")
+        if hero and hero != "abstract" and not all(entry.text.get("hero_alt", {}).get(code) for code in LANGUAGES):
+            raise ContentError(entry.path, "a hero that is not abstract needs its 'hero_alt' in both languages")
         check(entry, "person", entry.shared.get("authors", []), people)
         check(entry, "topic", entry.shared.get("topics", []), topics)
         check(entry, "office", entry.shared.get("offices", []), offices)
@@ -817,12 +829,18 @@ class DemoLoader:
             if existing:
                 articles[entry.key] = existing
                 continue
+            # The test suite leaves the pictures out unless a test asks (settings/test.py).
+            hero = entry.shared.get("hero") if getattr(settings, "DEMO_ILLUSTRATIONS", True) else None
             article = ArticlePage(
                 **self.page_fields(entry),
                 **entry.localized("standfirst"),
                 **entry.localized("search_description"),
                 **{f"body_{code}": resolve(entry.body[code]) for code in LANGUAGES},
                 date=entry.shared["date"],
+                hero_image=self.illustration(hero, entry.key) if hero else None,
+                hero_image_decorative=hero == "abstract",
+                **(entry.localized("hero_alt", "hero_image_alt") if hero else {}),
+                hero_image_alt=entry.text.get("hero_alt", {}).get("fr", ""),
             )
             article.authors = [ArticleAuthor(person=people[key]) for key in entry.shared["authors"]]
             article.topics = [topics[key] for key in entry.shared.get("topics", [])]
@@ -833,6 +851,23 @@ class DemoLoader:
             articles[entry.key] = article
         self.link_related_articles(articles)
         return articles
+
+    @staticmethod
+    def illustration(kind, key):
+        """The demo image of that kind (a map is shared; an abstract picture is the page's own), made once."""
+        title = "Illustration: maghreb-map" if kind == "maghreb-map" else f"Illustration: {key}"
+        image_model = get_image_model()
+        image = image_model.objects.filter(title=title).first()
+        if image is None:
+            data = illustrations.draw(kind, seed=key)
+            name = f"{title.split(': ')[1]}.png"
+            image = image_model(title=title, file=ImageFile(io.BytesIO(data), name=name))
+            focus = illustrations.focal_point(kind)
+            if focus:  # crops (a share image's column) keep Casablanca
+                image.focal_point_x, image.focal_point_y = focus
+                image.focal_point_width = image.focal_point_height = 240
+            image.save()
+        return image
 
     def link_related_articles(self, articles):
         """Related articles point at each other: link them once all exist."""

@@ -1,7 +1,8 @@
 """Link-preview images: 1200×630, one per page and language, made with Pillow.
 
 An editor's own share image wins. Otherwise the site draws one in the brand
-colours with the page's title (and an article's first key figure). Images are
+colours with the page's title and, on the right, the page's visual (an
+article's hero) or else its first key figure under the brand ring. Images are
 named after the page's live revision, so a publish gives a new URL that
 LinkedIn, WhatsApp and e-mail clients fetch afresh, and an old one is never
 served for new content.
@@ -17,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import translation
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from core import images, languages
 from core.typography import typeset
@@ -88,20 +89,27 @@ def _text(draw, name, xy, text, size, fill):
     return Element(name, draw.textbbox(xy, text, font=_font(size)), text, size, fill, xy)
 
 
-def layout(title, kicker="", figure=None):
+VISUAL_LEFT = 792
+
+
+def layout(title, kicker="", figure=None, visual=False):
     """Where each element goes, in a column grid that keeps them apart.
 
-    The title column stops before the right-hand column: the brand ring alone (no figure), or a small ring above
-    the key figure. Nothing overlaps and everything stays 48 px inside the edges (tests/seo/test_share_image_layout.py).
+    The title column stops before the right-hand column: the page's visual (when it has one, in place of the ring
+    and the figure), the brand ring alone (no figure), or a small ring above the key figure. Nothing overlaps and
+    everything stays 48 px inside the edges (tests/seo/test_share_image_layout.py).
     """
     draw = ImageDraw.Draw(Image.new("RGB", (1, 1)))
     left, right_column = 72, 800
     elements = []
-    if figure:
+    if visual:
+        figure = None
+        elements.append(Element("visual", (VISUAL_LEFT, 48, WIDTH - 48, HEIGHT - 48)))
+    elif figure:
         elements.append(Element("ring", (WIDTH - 170, 48, WIDTH - 48, 170)))
     else:
         elements.append(Element("ring", (WIDTH - 330, 48, WIDTH - 48, 330)))
-    text_width = (right_column if figure else WIDTH - 330) - 48 - left
+    text_width = (VISUAL_LEFT if visual else right_column if figure else WIDTH - 330) - 48 - left
     y = 72
     if kicker:
         elements.append(_text(draw, "kicker", (left, y), kicker.upper(), 28, ACCENT))
@@ -131,12 +139,26 @@ def layout(title, kicker="", figure=None):
     return elements
 
 
-def render(title, kicker="", figure=None):
-    """PNG bytes of a share image: kicker (section), title, optional key figure (value, label)."""
+def _paste_visual(image, visual, box, centering=(0.5, 0.5)):
+    """The visual cropped to fill ``box`` around ``centering`` (its focal point), with rounded corners."""
+    width, height = box[2] - box[0], box[3] - box[1]
+    fitted = ImageOps.fit(visual.convert("RGB"), (width, height), Image.Resampling.LANCZOS, centering=centering)
+    mask = Image.new("L", (width, height), 0)
+    ImageDraw.Draw(mask).rounded_rectangle((0, 0, width - 1, height - 1), radius=16, fill=255)
+    image.paste(fitted, box[:2], mask)
+    # An edge, for visuals as dark as the background.
+    ImageDraw.Draw(image).rounded_rectangle(box, radius=16, outline=(58, 92, 128), width=2)
+
+
+def render(title, kicker="", figure=None, visual=None, centering=(0.5, 0.5)):
+    """PNG bytes of a share image: kicker (section), title, and the page's visual (a Pillow image, cropped around
+    ``centering``) or else an optional key figure (value, label)."""
     image = Image.new("RGB", (WIDTH, HEIGHT), NAVY)
     draw = ImageDraw.Draw(image)
-    for element in layout(title, kicker, figure):
-        if element.name == "ring":
+    for element in layout(title, kicker, figure, visual=visual is not None):
+        if element.name == "visual":
+            _paste_visual(image, visual, element.box, centering)
+        elif element.name == "ring":
             draw.ellipse(element.box, outline=ACCENT, width=(element.box[2] - element.box[0]) // 9)
         elif element.name == "rule":
             draw.rectangle(element.box, fill=element.fill)
@@ -155,6 +177,24 @@ def storage_name(page, language):
     return f"{FOLDER}/{page.pk}-{language}-{version_of(page)}.png"
 
 
+def _open_visual(image):
+    """The Wagtail image's file as a Pillow image and where to crop it (its focal point, else its centre);
+    (None, centre) without one, or when its file cannot be read."""
+    centre = (0.5, 0.5)
+    if image is None:
+        return None, centre
+    if image.has_focal_point() and image.width and image.height:
+        centre = (image.focal_point_x / image.width, image.focal_point_y / image.height)
+    try:
+        with image.open_file() as handle:
+            picture = Image.open(handle)
+            picture.load()
+            return picture, centre
+    except (OSError, ValueError):
+        logger.warning("Could not read image %s for a share image", image.pk)
+        return None, centre
+
+
 def ensure(page, language):
     """The stored image for this page, language and revision, drawn if missing."""
     name = storage_name(page, language)
@@ -163,8 +203,13 @@ def ensure(page, language):
             figure = page.get_share_figure()
             if figure:
                 figure = tuple(typeset(part, language) for part in figure)
+            visual, centering = _open_visual(page.get_share_visual())
             content = render(
-                typeset(page.title, language), kicker=typeset(page.get_share_kicker(), language), figure=figure
+                typeset(page.title, language),
+                kicker=typeset(page.get_share_kicker(), language),
+                figure=figure,
+                visual=visual,
+                centering=centering,
             )
         name = default_storage.save(name, ContentFile(content))
     return name

@@ -29,3 +29,6 @@ PAGE_CACHE = {**PAGE_CACHE, "ENABLED": False, "FRAGMENTS": False}  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Tests sign in with a password; tests/security/test_two_factor.py turns the requirement on.
 STAFF_TWO_FACTOR_REQUIRED = False
+# The demo's pictures (demo/illustrations.py) are left out of load_demo_content unless a test asks for them
+# (tests/demo/test_demo_content.py): their AVIF renditions take seconds each to make.
+DEMO_ILLUSTRATIONS = False

@@ -4,7 +4,10 @@
 //   SITE_URL=http://127.0.0.1:8000 node tests/browser/audit.mjs
 //   make audit        (serves a fresh site itself: tests/browser/live_site.py)
 //
-// Prints Performance, Accessibility, Best Practices and SEO for every page and exits 1 when
+//   AUDIT_PAGES=launch-article SITE_URL=… node tests/browser/audit.mjs   (only the pages named, comma-separated)
+//
+// Prints Performance, Accessibility, Best Practices and SEO for every page (and, where Performance is measured, the
+// bytes transferred, the Largest Contentful Paint's element and the layout shift) and exits 1 when
 // Accessibility, Best Practices or SEO is below 100 anywhere. Performance is printed, never gated:
 // this machine is shared. Reports (JSON and HTML) go to AUDIT_DIR (test-artifacts/lighthouse).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -50,6 +53,7 @@ const PAGES = [
 // Lighthouse's phone: a Moto G Power-sized screen.
 const PHONE = { width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 
+const ONLY = (process.env.AUDIT_PAGES || "").split(",").filter(Boolean);
 if (!SITE_URL) {
   console.error("Set SITE_URL (or run `make audit`, which serves a site itself).");
   process.exit(2);
@@ -84,6 +88,18 @@ async function audit(browser, page, language) {
 
 function score(category) {
   return category && category.score !== null ? Math.round(category.score * 100) : null;
+}
+
+// What a phone loaded and saw first: bytes over the wire, the LCP element, the layout shift.
+function loadFacts(lhr) {
+  const weight = lhr.audits["total-byte-weight"]?.numericValue;
+  if (weight === undefined) return "";
+  const lcp = lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;
+  const cls = lhr.audits["cumulative-layout-shift"]?.numericValue;
+  const lcpTime = lhr.audits["largest-contentful-paint"]?.numericValue;
+  // Some Chromium builds break Lighthouse's LCP-element gatherer: the element is then left out.
+  const element = lcp ? ` <${lcp.nodeLabel?.slice(0, 40)}> (${lcp.selector})` : "";
+  return `  ${(weight / 1024).toFixed(1)} KB  LCP ${Math.round(lcpTime)} ms${element}  CLS ${cls?.toFixed(3)}`;
 }
 
 function failingAudits(lhr) {
@@ -126,7 +142,7 @@ mkdirSync(AUDIT_DIR, { recursive: true });
 const rows = [];
 let failed = false;
 try {
-  for (const page of PAGES) {
+  for (const page of PAGES.filter((candidate) => !ONLY.length || ONLY.includes(candidate.name))) {
     for (const language of ["fr", "en"]) {
       const label = `${page.name} (${language})`;
       let result = await audit(browser, page, language);
@@ -154,7 +170,7 @@ try {
       if (below.length) failed = true;
       rows.push({ label, scores, problems: below.length ? failingAudits(lhr) : [] });
       const shown = CATEGORIES.map((id) => `${LABELS[id]} ${scores[id] ?? "–"}`).join("  ");
-      console.log(`${below.length ? "✗" : "✓"} ${label.padEnd(34)} ${shown}`);
+      console.log(`${below.length ? "✗" : "✓"} ${label.padEnd(34)} ${shown}${loadFacts(lhr)}`);
     }
   }
 } finally {

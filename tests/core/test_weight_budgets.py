@@ -1,6 +1,7 @@
-"""Weight budgets for a reader on a phone: the launch article (no photograph; its map, an SVG, counted) under 60 KB
+"""Weight budgets for a reader on a phone: the launch article's text (its map, an SVG, counted) under 60 KB
 transferred, compressed — HTML, CSS, images, JS and fonts together — with no script to read it, system fonts,
-and a stylesheet under 28 KB."""
+and a stylesheet under its budget. With the demo's hero pictures (AVIF renditions take seconds to make, so this
+suite leaves them out), tests/browser/test_launch_article_load.py holds the whole page under 150 KB."""
 
 import re
 
@@ -21,7 +22,8 @@ PAGE_BUDGET = 60 * KB
 # one-letter names) and styles the header's search field, the home page's sections and the search results. What a
 # phone downloads is the Brotli copy, about 6 KB; the page budget above still counts it. 29 KB since issue 15: the
 # footer's titled columns, the service and region cards and the legal notice's editor note (about 0.4 KB).
-CSS_BUDGET = 29 * KB
+# 31 KB since the phone's menu panel and 44 px tap targets on every link and field (issue 14), about 0.7 KB.
+CSS_BUDGET = 31 * KB
 
 
 @pytest.fixture

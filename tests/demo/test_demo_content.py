@@ -197,3 +197,25 @@ def test_the_consent_box_links_to_the_demo_privacy_notice(client, demo, url, not
     consent = soup(client.get(url)).select_one("input[name=consent]").find_parent("div")
     assert [link["href"] for link in consent.select("a")] == [notice]
     assert client.get(notice).status_code == 200
+
+
+def test_demo_articles_carry_pictures_drawn_by_code_the_launch_its_map_with_a_text_alternative(db, tmp_path, settings):
+    from PIL import Image
+    from wagtail.images import get_image_model
+
+    settings.VAR_DIR = tmp_path
+    settings.DEMO_ILLUSTRATIONS = True
+    call_command("load_demo_content", no_admin=True, verbosity=0)
+    launch = ArticlePage.objects.get(slug_fr="oswego-simplante-au-maghreb")
+    assert launch.hero_image.title == "Illustration: maghreb-map"
+    assert not launch.hero_image_decorative
+    assert "Casablanca" in launch.hero_image_alt_fr and "Casablanca" in launch.hero_image_alt_en
+    others = ArticlePage.objects.exclude(pk=launch.pk)
+    # Abstract pictures add nothing to the text: decorative, no text alternative to write.
+    assert all(article.hero_image and article.hero_image_decorative for article in others)
+    assert len({article.hero_image_id for article in others}) == 2
+    with launch.hero_image.open_file() as handle, Image.open(handle) as picture:
+        assert picture.size == (1600, 900)
+    images = get_image_model().objects.count()
+    call_command("load_demo_content", no_admin=True, verbosity=0)
+    assert get_image_model().objects.count() == images == 3
