@@ -15,7 +15,7 @@ from wagtail.search import index
 from core import languages
 from core.blocks import MenuLinkBlock, general_body_blocks, home_section_blocks
 from core.forms import BasePageForm
-from core.panels import SharePanel, TranslationStatusPanel
+from core.panels import LinkPreviewPanel, SharePanel, TranslationStatusPanel
 
 
 class BasePage(Page):
@@ -35,6 +35,7 @@ class BasePage(Page):
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("social_image"),
+        LinkPreviewPanel(),
         SharePanel(),
     ]
 

@@ -81,19 +81,28 @@ RECOMMENDED_LENGTHS = {"title": 60, "seo_title": 60, "search_description": 155}
 
 @hooks.register("insert_editor_js")
 def editor_js():
-    """The Translation panel, live as the editor types, and the length counters (editorial/static/editorial/)."""
+    """The Translation panel, live as the editor types, the length counters and the link previews
+    (editorial/static/editorial/)."""
     strings = {
         # Translators: %(count)s and %(limit)s are numbers of characters.
         "count": gettext("%(count)s / %(limit)s characters recommended"),
         "over": gettext("%(count)s characters: more than the %(limit)s that search results show"),
     }
     return format_html(
-        '<script src="{}" defer></script><script src="{}" defer data-strings="{}" data-limits="{}"></script>',
+        '<script src="{}" defer></script><script src="{}" defer data-strings="{}" data-limits="{}"></script>'
+        '<script src="{}" defer></script>',
         static("editorial/translation_panel.js"),
         static("editorial/counters.js"),
         json.dumps(strings),
         json.dumps(RECOMMENDED_LENGTHS),
+        static("editorial/link_preview.js"),
     )
+
+
+@hooks.register("insert_editor_css")
+def editor_css():
+    """The search-result and LinkedIn previews' look (core/panels.py LinkPreviewPanel)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/link_preview.css"))
 
 
 @hooks.register("before_delete_page")
