@@ -20,9 +20,15 @@ class SharePanel(Panel):
             context = super().get_context_data(parent_context)
             page = self.instance
             links = []
-            if page.pk and page.live:
+            # A scheduled page or change locks the editor; the panel still says when, and still gives the links and
+            # QR codes (of the scheduled version, for a page not live yet: printed material is made ahead).
+            scheduled = page.scheduled_revision if page.pk else None
+            context["goes_live_at"] = scheduled.approved_go_live_at if scheduled else None
+            context["live"] = page.live
+            shared = page if page.live else (scheduled.as_object() if scheduled else None)
+            if page.pk and shared is not None:
                 for code in languages.CODES:
-                    url = self.request.build_absolute_uri(languages.page_url(page, code, self.request))
+                    url = self.request.build_absolute_uri(languages.page_url(shared, code, self.request))
                     links.append(
                         {
                             "code": code,
