@@ -5,7 +5,6 @@ import re
 
 from editorial.roles import EDITORS, MODERATORS
 from tests.helpers import soup
-from tests.security.test_role_matrix import staff, things  # noqa: F401  the roles and what they open
 
 
 def delete_links(response, path):
