@@ -16,7 +16,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from core import languages
-from editorial import translations, two_factor
+from editorial import compare, translations, two_factor  # noqa: F401  compare: revisions' block names
 from editorial.forbidden import forbidden
 from editorial.guide import editor_guide, editor_guide_image
 from editorial.reports import MissingTranslationsPanel, missing_translations_report, writes_pages
@@ -81,8 +81,8 @@ RECOMMENDED_LENGTHS = {"title": 60, "seo_title": 60, "search_description": 155}
 
 @hooks.register("insert_editor_js")
 def editor_js():
-    """The Translation panel, live as the editor types, the length counters and the link previews
-    (editorial/static/editorial/)."""
+    """The Translation panel, live as the editor types, the length counters, the link previews, and one draft
+    revision per editing session (editorial/static/editorial/)."""
     strings = {
         # Translators: %(count)s and %(limit)s are numbers of characters.
         "count": gettext("%(count)s / %(limit)s characters recommended"),
@@ -90,12 +90,13 @@ def editor_js():
     }
     return format_html(
         '<script src="{}" defer></script><script src="{}" defer data-strings="{}" data-limits="{}"></script>'
-        '<script src="{}" defer></script>',
+        '<script src="{}" defer></script><script src="{}" defer></script>',
         static("editorial/translation_panel.js"),
         static("editorial/counters.js"),
         json.dumps(strings),
         json.dumps(RECOMMENDED_LENGTHS),
         static("editorial/link_preview.js"),
+        static("editorial/one_revision.js"),
     )
 
 
