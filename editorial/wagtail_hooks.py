@@ -100,6 +100,12 @@ def editor_js():
     )
 
 
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """The upload form's focus grid (editorial/uploads.py), in the image chooser and on Images → Add an image."""
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
+
+
 @hooks.register("insert_editor_css")
 def editor_css():
     """The search-result and LinkedIn previews' look (core/panels.py LinkPreviewPanel)."""
