@@ -102,14 +102,13 @@ def editor_js():
 
 @hooks.register("insert_global_admin_css")
 def admin_css():
-    """The upload form's focus grid (editorial/uploads.py), in the image chooser and on Images → Add an image."""
-    return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
-
-
-@hooks.register("insert_editor_css")
-def editor_css():
-    """The search-result and LinkedIn previews' look (core/panels.py LinkPreviewPanel)."""
-    return format_html('<link rel="stylesheet" href="{}">', static("editorial/link_preview.css"))
+    """The upload form's focus grid (editorial/uploads.py), the link previews and the share panel in a locked editor
+    (core/panels.py). Wagtail 8 has no editor-only stylesheet hook: these rules only match the site's own panels."""
+    return format_html(
+        '<link rel="stylesheet" href="{}"><link rel="stylesheet" href="{}">',
+        static("editorial/admin.css"),
+        static("editorial/link_preview.css"),
+    )
 
 
 @hooks.register("before_delete_page")

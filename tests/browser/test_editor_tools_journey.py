@@ -58,7 +58,7 @@ def test_the_previews_follow_the_seo_fields_and_a_session_leaves_one_revision(ne
     page.add_init_script("document.addEventListener('w-unsaved:watch-edits', () => { window.oswegoWatching = true; });")
     admin.log_in(page)
     page.goto(f"/admin/pages/{article}/edit/")
-    page.wait_for_function("window.oswegoWatching === true")
+    expect(page.locator("html[data-watching]")).to_have_count(1)
     page.get_by_role("tab", name="Promote").click()
     french = page.locator("[data-link-preview] [data-language='fr']")
     expect(french.locator(".oswego-serp__title")).to_have_text(f"Aperçus et versions ({viewport})")
