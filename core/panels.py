@@ -68,7 +68,9 @@ class LinkPreviewPanel(Panel):
                     title = getattr(page, f"title_{code}", "") or ""
                     seo_title = getattr(page, f"seo_title_{code}", "") or ""
                     summary = page.get_summary() if hasattr(page, "get_summary") else ""
-                url = languages.page_url(page, code, self.request, absolute=True) if page.pk else None
+                # As the share panel writes it: the address this admin is reached at, with the page's path.
+                relative = languages.page_url(page, code, self.request) if page.pk else None
+                url = self.request.build_absolute_uri(relative) if relative else None
                 image = None
                 if page.pk:
                     for hook in hooks.get_hooks("link_preview_image_url"):
