@@ -56,6 +56,7 @@ def test_the_previews_follow_the_seo_fields(new_page, viewport, manage):
     expect(french.locator(".oswego-linkedin__title")).to_contain_text("Un titre pour les moteurs")
     page.fill("#id_search_description_fr", "Ce que la page promet, en une phrase.")
     expect(french.locator(".oswego-serp__description")).to_have_text("Ce que la page promet, en une phrase.")
+    french.scroll_into_view_if_needed()
     screenshot(page, f"link-preview-{viewport}")
 
 
