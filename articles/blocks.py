@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from core.blocks import base_body_blocks
+from core.blocks import ReadableChoiceBlock, base_body_blocks
 from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
@@ -48,7 +48,7 @@ class PullQuoteBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Speaker's name"), max_length=120, required=False)
     role = blocks.CharBlock(label=_("Speaker's role"), max_length=160, required=False)
     organisation = blocks.CharBlock(label=_("Speaker's organisation"), max_length=160, required=False)
-    original_language = blocks.ChoiceBlock(
+    original_language = ReadableChoiceBlock(
         label=_("Language the words were said in"),
         choices=LANGUAGE_CHOICES,
         default="fr",
@@ -111,7 +111,7 @@ class RegionMapValue(blocks.StructValue):
 class RegionMapBlock(blocks.StructBlock):
     """One of the site's region maps (drawn from public-domain data), with its text alternative in each language."""
 
-    region = blocks.ChoiceBlock(label=_("Map"), choices=REGION_MAP_CHOICES)
+    region = ReadableChoiceBlock(label=_("Map"), choices=REGION_MAP_CHOICES)
 
     class Meta:
         icon = "site"

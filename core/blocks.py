@@ -5,15 +5,59 @@ for the editors who pick it in the admin.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.encoding import force_str
+from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.compare import BlockComparison, diff_text
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from core.sanitise import clean_html
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+# --- Revisions compared in words ------------------------------------------------
+# Wagtail's revision comparison shows a choice or a tick box as stored ("h2", "check", "True"); these show what the
+# editor picked ("Section", "Check marks", "Yes"). The blocks migrate as Wagtail's own: only the comparison differs.
+
+
+class ReadableComparison(BlockComparison):
+    def words(self, value):
+        return force_str(self.block.readable(value))
+
+    def htmlvalue(self, val):
+        return escape(self.words(val))
+
+    def htmldiff(self):
+        return diff_text(self.words(self.val_a), self.words(self.val_b)).to_html()
+
+
+class ReadableChoiceBlock(blocks.ChoiceBlock):
+    def readable(self, value):
+        return dict(self.field.choices).get(value, value or "")
+
+    def get_comparison_class(self):
+        return ReadableComparison
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.ChoiceBlock", args, kwargs
+
+
+class ReadableBooleanBlock(blocks.BooleanBlock):
+    def readable(self, value):
+        return gettext("Yes") if value else gettext("No")
+
+    def get_comparison_class(self):
+        return ReadableComparison
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.BooleanBlock", args, kwargs
 
 
 class HeadingValue(blocks.StructValue):
@@ -27,7 +71,7 @@ class HeadingBlock(blocks.StructBlock):
     """A section (h2) or sub-section (h3) title; sections feed the table of contents."""
 
     text = blocks.CharBlock(label=_("Heading"), max_length=160)
-    level = blocks.ChoiceBlock(
+    level = ReadableChoiceBlock(
         label=_("Level"),
         choices=[("h2", _("Section")), ("h3", _("Sub-section"))],
         default="h2",
@@ -63,7 +107,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 class ListBlock(blocks.StructBlock):
     """A bulleted list or a check list (for commitments, priorities, steps)."""
 
-    style = blocks.ChoiceBlock(
+    style = ReadableChoiceBlock(
         label=_("Style"),
         choices=[("bullet", _("Bullets")), ("check", _("Check marks"))],
         default="bullet",
@@ -112,7 +156,7 @@ class ImageBlock(blocks.StructBlock):
         required=False,
         help_text=_("What the image shows, for people who cannot see it. Required unless the image is decorative."),
     )
-    decorative = blocks.BooleanBlock(
+    decorative = ReadableBooleanBlock(
         label=_("Decorative"),
         required=False,
         help_text=_("Tick only when the image adds nothing to the text: screen readers will skip it."),

@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PagePermissionTester, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -20,7 +20,20 @@ from core import languages, navigation
 from core.blocks import MenuLinkBlock, general_body_blocks, home_section_blocks
 from core.forms import BasePageForm
 from core.navigation import CARRIED_PARAMETERS
-from core.panels import SharePanel, TranslationStatusPanel
+from core.panels import LinkPreviewPanel, SharePanel, TranslationStatusPanel
+
+
+class OwnPagesPermissionTester(PagePermissionTester):
+    """Wagtail's rules, and one of the firm's: whoever may not publish here deletes only pages they own (an editor
+    deletes their own drafts, never a colleague's). Every Delete button and action asks this, so none is offered
+    that would lead to a refusal."""
+
+    def can_delete(self, ignore_bulk=False):
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        if self.user.is_superuser or self.can_publish():
+            return True
+        return not self.page.get_descendants(inclusive=True).exclude(owner=self.user).exists()
 
 
 class BasePage(Page):
@@ -40,6 +53,7 @@ class BasePage(Page):
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("social_image"),
+        LinkPreviewPanel(),
         SharePanel(),
     ]
 
@@ -123,6 +137,9 @@ class BasePage(Page):
     def get_alternate_query(self, request, language):
         """Query string that identifies this view in ``language`` (filters, page numbers)."""
         return ""
+
+    def permissions_for_user(self, user):
+        return OwnPagesPermissionTester(user, self)
 
     def has_translation(self, language):
         """A page counts as translated into a language once its title is written in it.

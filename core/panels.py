@@ -1,6 +1,9 @@
 """The share panel: a live page's public URLs in both languages, with QR codes for print and events."""
 
+from urllib.parse import urlsplit
+
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import Panel
@@ -17,9 +20,15 @@ class SharePanel(Panel):
             context = super().get_context_data(parent_context)
             page = self.instance
             links = []
-            if page.pk and page.live:
+            # A scheduled page or change locks the editor; the panel still says when, and still gives the links and
+            # QR codes (of the scheduled version, for a page not live yet: printed material is made ahead).
+            scheduled = page.scheduled_revision if page.pk else None
+            context["goes_live_at"] = scheduled.approved_go_live_at if scheduled else None
+            context["live"] = page.live
+            shared = page if page.live else (scheduled.as_object() if scheduled else None)
+            if page.pk and shared is not None:
                 for code in languages.CODES:
-                    url = self.request.build_absolute_uri(languages.page_url(page, code, self.request))
+                    url = self.request.build_absolute_uri(languages.page_url(shared, code, self.request))
                     links.append(
                         {
                             "code": code,
@@ -39,6 +48,61 @@ class SharePanel(Panel):
         kwargs.setdefault("heading", _("Share"))
         kwargs.setdefault(
             "help_text", _("The page's public address in each language, and a QR code for printed material.")
+        )
+        super().__init__(**kwargs)
+
+
+class LinkPreviewPanel(Panel):
+    """How the page shows in a search result and in a LinkedIn card, in each language, drawn in the admin from the
+    page's own SEO title, description and share image (no request leaves the admin); kept live as the editor types
+    by the editorial tools' script. The share image's URL is asked of the ``link_preview_image_url`` hook (seo/),
+    which answers None while the generated image cannot exist yet (a page never published, without a chosen image).
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "core/panels/link_preview.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            previews = []
+            for code in languages.CODES:
+                with translation.override(code):
+                    title = getattr(page, f"title_{code}", "") or ""
+                    seo_title = getattr(page, f"seo_title_{code}", "") or ""
+                    summary = page.get_summary() if hasattr(page, "get_summary") else ""
+                # As the share panel writes it: the address this admin is reached at, with the page's path.
+                relative = languages.page_url(page, code, self.request) if page.pk else None
+                url = self.request.build_absolute_uri(relative) if relative else None
+                image = None
+                if page.pk:
+                    for hook in hooks.get_hooks("link_preview_image_url"):
+                        image = hook(page, self.request, code) or image
+                previews.append(
+                    {
+                        "code": code,
+                        "name": languages.autonym(code),
+                        "title": seo_title or title,
+                        "page_title": title,
+                        "description": getattr(page, f"search_description_{code}", "") or summary or "",
+                        "summary": summary or "",
+                        "url": url,
+                        "host": urlsplit(url).netloc if url else urlsplit(self.request.build_absolute_uri("/")).netloc,
+                        "image": image,
+                    }
+                )
+            context["previews"] = previews
+            return context
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("Search result and link preview"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "How a search engine and LinkedIn show the page in each language, from its SEO title, search "
+                "description and share image. Search engines cut the title after about 60 characters and the "
+                "description after about 155."
+            ),
         )
         super().__init__(**kwargs)
 

@@ -16,7 +16,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from core import languages
-from editorial import translations, two_factor
+from editorial import compare, translations, two_factor  # noqa: F401  compare: revisions' block names
 from editorial.forbidden import forbidden
 from editorial.guide import editor_guide, editor_guide_image
 from editorial.reports import MissingTranslationsPanel, missing_translations_report, writes_pages
@@ -81,18 +81,33 @@ RECOMMENDED_LENGTHS = {"title": 60, "seo_title": 60, "search_description": 155}
 
 @hooks.register("insert_editor_js")
 def editor_js():
-    """The Translation panel, live as the editor types, and the length counters (editorial/static/editorial/)."""
+    """The Translation panel, live as the editor types, the length counters, the link previews, and one draft
+    revision per editing session (editorial/static/editorial/)."""
     strings = {
         # Translators: %(count)s and %(limit)s are numbers of characters.
         "count": gettext("%(count)s / %(limit)s characters recommended"),
         "over": gettext("%(count)s characters: more than the %(limit)s that search results show"),
     }
     return format_html(
-        '<script src="{}" defer></script><script src="{}" defer data-strings="{}" data-limits="{}"></script>',
+        '<script src="{}" defer></script><script src="{}" defer data-strings="{}" data-limits="{}"></script>'
+        '<script src="{}" defer></script><script src="{}" defer></script>',
         static("editorial/translation_panel.js"),
         static("editorial/counters.js"),
         json.dumps(strings),
         json.dumps(RECOMMENDED_LENGTHS),
+        static("editorial/link_preview.js"),
+        static("editorial/one_revision.js"),
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """The upload form's focus grid (editorial/uploads.py), the link previews and the share panel in a locked editor
+    (core/panels.py). Wagtail 8 has no editor-only stylesheet hook: these rules only match the site's own panels."""
+    return format_html(
+        '<link rel="stylesheet" href="{}"><link rel="stylesheet" href="{}">',
+        static("editorial/admin.css"),
+        static("editorial/link_preview.css"),
     )
 
 

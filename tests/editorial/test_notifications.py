@@ -37,3 +37,27 @@ def test_a_moderator_is_told_of_a_submission_in_their_admin_language(client, new
     messages = [message for message in mail.outbox if moderator.email in message.to]
     assert messages, [message.to for message in mail.outbox]
     assert words in (messages[0].subject + messages[0].body).lower()
+
+
+@pytest.mark.parametrize(
+    ("action", "language", "words"),
+    [
+        ("approve", "fr", "approuv"),
+        ("approve", "en", "approved"),
+        ("reject", "fr", "rejet"),
+        ("reject", "en", "rejected"),
+    ],
+)
+def test_the_editor_hears_of_the_decision_in_their_admin_language(news_index, person, action, language, words):
+    ensure_roles()
+    editor = member("writer", EDITORS, language)
+    moderator = member("reviewer", MODERATORS, "fr" if language == "en" else "en")
+    draft = ArticlePageFactory(parent=news_index, title_fr="À relire", live=False, authors=[person], owner=editor)
+    draft.save_revision(user=editor)
+    draft.get_workflow().start(draft, editor)
+    mail.outbox.clear()
+    task_state = draft.current_workflow_task_state.specific
+    getattr(task_state, action)(user=moderator)
+    messages = [message for message in mail.outbox if editor.email in message.to]
+    assert messages, [message.to for message in mail.outbox]
+    assert words in (messages[0].subject + messages[0].body).lower()
