@@ -43,6 +43,9 @@ class BasePage(Page):
     # The query parameters that change what the page shows (a filter, a page number): each combination is cached
     # on its own; any other parameter is served the page without it (caching/cache.py).
     cache_query_parameters = ()
+    # A listing that must not be seen empty (the case studies before the first one): while it has no live child it
+    # answers 404 and stays out of the menus and the sitemap (core.navigation.empty_listings).
+    hide_while_empty = False
     base_form_class = BasePageForm
 
     class Meta:

@@ -1,6 +1,6 @@
 """Pages every template finds its way by: the site's home page and the contact page, looked up once per request."""
 
-from wagtail.models import Site, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
 
 def site_root(request):
@@ -30,3 +30,16 @@ def contact_page(request):
                     break
         request._oswego_contact_page = found
     return request._oswego_contact_page
+
+
+def is_empty_listing(page):
+    """True for a page whose type hides while empty (``hide_while_empty``) and that has no live child."""
+    if not getattr(page.specific_class, "hide_while_empty", False):
+        return False
+    return not Page.objects.live().child_of(page).exists()
+
+
+def empty_listings(pages):
+    """The ids of those of ``pages`` that hide while empty and are: one query per such page, and a site has one or
+    two of them at most (their types have ``max_count = 1``)."""
+    return {page.pk for page in pages if is_empty_listing(page)}
