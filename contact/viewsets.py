@@ -71,12 +71,13 @@ class LeadFilterSet(WagtailFilterSet):
     person = django_filters.ModelChoiceFilter(
         label=_("Person"), queryset=PersonPage.objects.order_by("full_name"), empty_label=_("Anyone")
     )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Lead.Kind.choices)
     language = django_filters.ChoiceFilter(label=_("Language"), choices=Lead._meta.get_field("language").choices)
     created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
 
     class Meta:
         model = Lead
-        fields = ["person", "language", "created_at"]
+        fields = ["kind", "person", "language", "created_at"]
 
 
 class LeadIndexView(IndexView):
@@ -187,7 +188,7 @@ class LeadViewSet(ModelViewSet):
     # No add or edit form: the permission policy refuses both; this only satisfies ModelViewSet.
     form_fields = []
 
-    list_display = ["name", "company", "recipient", "language", "created_at", "notification_status"]
+    list_display = ["name", "company", "kind", "recipient", "language", "created_at", "notification_status"]
     filterset_class = LeadFilterSet
     search_fields = ["name", "email", "company", "country", "message", "person_name"]
     search_backend_name = None
@@ -196,6 +197,7 @@ class LeadViewSet(ModelViewSet):
 
     inspect_view_fields = [
         "created_at",
+        "kind",
         "name",
         "email",
         "company",
@@ -212,6 +214,7 @@ class LeadViewSet(ModelViewSet):
 
     list_export = [
         "created_at",
+        "get_kind_display",
         "name",
         "email",
         "company",
@@ -224,6 +227,7 @@ class LeadViewSet(ModelViewSet):
         "get_notification_status_display",
     ]
     export_headings = {
+        "get_kind_display": _("Kind"),
         "person_name": _("For"),
         "get_language_display": _("Language"),
         "get_notification_status_display": _("Notification e-mail"),
