@@ -197,3 +197,20 @@ def test_the_consent_box_links_to_the_demo_privacy_notice(client, demo, url, not
     consent = soup(client.get(url)).select_one("input[name=consent]").find_parent("div")
     assert [link["href"] for link in consent.select("a")] == [notice]
     assert client.get(notice).status_code == 200
+
+
+def test_the_launch_post_is_an_analysis_at_its_old_address_with_a_report_per_language(client, demo):
+    launch = ArticlePage.objects.get(slug_fr="le-maghreb-territoire-strategique-de-lexperience-client")
+    assert launch.kind == ArticlePage.Kind.ANALYSIS
+    assert launch.report_fr.file.read().startswith(b"%PDF") and launch.report_en.filename.endswith(".pdf")
+    assert launch.report_fr_id != launch.report_en_id
+    titles = [title.get_text(strip=True) for title in soup(client.get("/en/analyses/")).select(".card__title")]
+    assert titles == ["The Maghreb, a strategic territory for customer experience"]
+    assert soup(client.get(LAUNCH_FR)).select_one(".report-offer a.button")["href"].startswith("/fr/contact/rapport/")
+
+
+def test_the_case_studies_index_exists_but_hides_while_empty(client, demo):
+    assert client.get("/fr/references/").status_code == 404
+    assert client.get("/en/case-studies/").status_code == 404
+    footer = soup(client.get("/fr/")).select_one("footer").get_text()
+    assert "Références" not in footer and "Analyses" in footer
