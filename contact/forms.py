@@ -253,6 +253,10 @@ class ReportRequestForm(ContactForm):
     message = None
     source = None
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _("We send the report's link there.")
+
     def chosen_person(self):
         return None
 

@@ -214,7 +214,6 @@ class LeadViewSet(ModelViewSet):
 
     list_export = [
         "created_at",
-        "get_kind_display",
         "name",
         "email",
         "company",
@@ -225,6 +224,7 @@ class LeadViewSet(ModelViewSet):
         "consent_text",
         "source_path",
         "get_notification_status_display",
+        "get_kind_display",
     ]
     export_headings = {
         "get_kind_display": _("Kind"),

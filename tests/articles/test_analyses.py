@@ -1,8 +1,7 @@
 """Analyses: articles of that kind keep their address under the news and get their own listing and feed."""
 
-import xml.etree.ElementTree as ET
-
 import pytest
+from defusedxml import ElementTree as ET
 
 from articles.factories import AnalysisIndexPageFactory, ArticlePageFactory
 from articles.models import ArticlePage

@@ -220,6 +220,7 @@ def test_leads_admin_shows_and_filters_the_kind(superuser_client, request_report
     listing = superuser_client.get("/admin/leads/?kind=download")
     assert listing.status_code == 200
     assert "Amina Benali" in listing.content.decode()
+    assert "Report download" in listing.content.decode() or "Téléchargement de rapport" in listing.content.decode()
     assert superuser_client.get("/admin/leads/?kind=contact").content.decode().count("Amina Benali") == 0
     lead = Lead.objects.get()
     inspect = superuser_client.get(f"/admin/leads/inspect/{lead.pk}/")
