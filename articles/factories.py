@@ -4,7 +4,7 @@ import json
 import factory
 from factory.django import DjangoModelFactory
 
-from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
+from articles.models import AnalysisIndexPage, ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
 from core.factories import TranslatedPageFactory
 
 
@@ -27,6 +27,15 @@ class ArticleIndexPageFactory(TranslatedPageFactory):
 
     class Meta:
         model = ArticleIndexPage
+
+
+class AnalysisIndexPageFactory(TranslatedPageFactory):
+    title_fr = "Analyses"
+    title_en = "Analyses"
+    show_in_menus = True
+
+    class Meta:
+        model = AnalysisIndexPage
 
 
 def stream(*blocks):

@@ -1,4 +1,5 @@
-"""One RSS feed per language of the newest articles (/fr/feed.xml, /en/feed.xml)."""
+"""RSS feeds per language: the newest articles (/fr/feed.xml, /en/feed.xml) and the newest analyses
+(/fr/analyses.xml, /en/analyses.xml)."""
 
 import datetime
 
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.typography import typeset
 
-from .models import ArticleIndexPage, ArticlePage
+from .models import AnalysisIndexPage, ArticleIndexPage, ArticlePage
 
 FEED_SIZE = 20
 
@@ -60,3 +61,27 @@ class ArticleFeed(Feed):
 
     def item_categories(self, item):
         return [topic.name for topic in item.topics.all()]
+
+
+def analysis_feed(request):
+    return AnalysisFeed(request)(request)
+
+
+class AnalysisFeed(ArticleFeed):
+    def title(self):
+        return _("OswegO — Analyses")
+
+    def description(self):
+        return _("Analyses of customer operations in Europe, the Maghreb and West Africa, by OswegO.")
+
+    def link(self):
+        index = AnalysisIndexPage.objects.live().first()
+        return index.get_url(self.request) if index else "/"
+
+    def items(self):
+        return (
+            ArticlePage.objects.live()
+            .filter(kind=ArticlePage.Kind.ANALYSIS)
+            .prefetch_related("authors__person")
+            .order_by("-date", "-pk")[:FEED_SIZE]
+        )

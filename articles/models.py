@@ -1,4 +1,4 @@
-"""What the firm says: topics, the news index, articles and their feed."""
+"""What the firm says: topics, the news index, articles, the analyses listing and their feeds."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,12 +11,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core import languages
+from core import languages, navigation
 from core.models import BasePage, IndexPage
 from people.models import PersonPage
 from seo import share_images, structured_data
@@ -32,6 +33,18 @@ def parent_url(url):
     """The URL one level up ("/fr/actualites/slug/" → "/fr/actualites/"): a page's parent's, for a plain page."""
     trimmed = url.rstrip("/")
     return trimmed[: trimmed.rfind("/") + 1]
+
+
+def page_number(request):
+    """The listing page asked for by ?page=; anything but a positive number is a 404."""
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except (TypeError, ValueError) as exc:
+        raise Http404("Invalid page number") from exc
+    if number < 1:
+        raise Http404("Invalid page number")
+    return number
 
 
 class Topic(index.Indexed, models.Model):
@@ -96,14 +109,7 @@ class ArticleIndexPage(IndexPage):
         raise Http404("Unknown topic")
 
     def _page_number(self, request):
-        raw = request.GET.get("page", "1")
-        try:
-            number = int(raw)
-        except (TypeError, ValueError) as exc:
-            raise Http404("Invalid page number") from exc
-        if number < 1:
-            raise Http404("Invalid page number")
-        return number
+        return page_number(request)
 
     def get_listing_context(self, request):
         """The articles of the requested topic and page number, with the topic filter's state."""
@@ -132,7 +138,11 @@ class ArticleIndexPage(IndexPage):
 
 
 class ArticlePage(BasePage):
-    """An article: standfirst, authors, topics and a body of blocks."""
+    """An article: standfirst, authors, topics and a body of blocks. An analysis may offer a report to download."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        ANALYSIS = "analysis", _("Analysis")
 
     standfirst = models.TextField(
         _("standfirst"), help_text=_("One or two sentences under the title; also the summary in listings.")
@@ -171,6 +181,25 @@ class ArticlePage(BasePage):
         help_text=_("The article is listed on these offices' pages."),
     )
     body = StreamField(article_body_blocks(), verbose_name=_("body"))
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text=_("An analysis is also listed on the Analyses page and in its feed; its address does not change."),
+    )
+    report = models.ForeignKey(
+        get_document_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("report to download"),
+        help_text=_(
+            "A PDF readers get after giving their name, work e-mail and company (a lead). One per language; the "
+            "English one falls back to the French. The file is never public: only a signed link that expires opens it."
+        ),
+    )
     # Computed at every publish, per language, from the standfirst and body.
     reading_time_fr = models.PositiveSmallIntegerField(default=1, editable=False)
     reading_time_en = models.PositiveSmallIntegerField(default=1, editable=False)
@@ -185,6 +214,7 @@ class ArticlePage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("date"),
+                FieldPanel("kind"),
                 InlinePanel("authors", label=_("Author"), min_num=1),
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("offices", widget=forms.CheckboxSelectMultiple),
@@ -192,6 +222,7 @@ class ArticlePage(BasePage):
             heading=_("Byline and filing"),
         ),
         FieldPanel("body"),
+        FieldPanel("report"),
         InlinePanel(
             "related_articles",
             label=_("Related article"),
@@ -275,16 +306,31 @@ class ArticlePage(BasePage):
             chosen.extend(fill)
         return chosen
 
+    @property
+    def has_report(self):
+        return bool(self.report_fr_id or self.report_en_id)
+
+    def report_request_url(self, request):
+        """The short form in front of the report (on the contact page, which declares ``report_url``), or ""."""
+        if not self.has_report:
+            return ""
+        contact = navigation.contact_page(request)
+        report_url = getattr(contact, "report_url", None)
+        return report_url(request, self) if report_url is not None else ""
+
     def get_cache_dependents(self):
         """The offices it is filed under (they list it) and the articles sharing a topic (their "related" fill
-        may pick it); authors and chosen related articles are links Wagtail's reference index knows."""
+        may pick it), and the analyses page for an analysis; authors and chosen related articles are links
+        Wagtail's reference index knows."""
         topics = list(self.topics.all())
         sharing = (
             ArticlePage.objects.live().defer_streamfields().filter(topics__in=topics).exclude(pk=self.pk).distinct()
             if topics
             else []
         )
-        return [*(office for office in self.offices.all() if office.live), *sharing]
+        # An analysis is listed on the analyses page, which is not its parent.
+        analyses = AnalysisIndexPage.objects.live() if self.kind == self.Kind.ANALYSIS else []
+        return [*(office for office in self.offices.all() if office.live), *sharing, *analyses]
 
     def get_share_visual(self):
         return self.hero_image
@@ -337,6 +383,7 @@ class ArticlePage(BasePage):
             lambda: parent_url(self.get_url(request) or "") or self.get_parent().get_url(request)
         )
         context["related_articles"] = SimpleLazyObject(self.related)
+        context["report_url"] = SimpleLazyObject(lambda: self.report_request_url(request))
         context["table_of_contents"] = SimpleLazyObject(
             lambda: [
                 child.value for child in self.body if child.block_type == "heading" and child.value.get("level") == "h2"
@@ -352,6 +399,40 @@ class ArticlePage(BasePage):
             if self.live and self.date is None:
                 self.date = timezone.localdate(self.first_published_at or timezone.now())
         return super().save(*args, **kwargs)
+
+
+class AnalysisIndexPage(IndexPage):
+    """“Analyses”: the articles of kind “analysis”, newest first, wherever they sit (they keep their addresses under
+    the news), with their own feed."""
+
+    subpage_types = []
+    cache_query_parameters = ("page",)
+
+    class Meta:
+        verbose_name = _("analyses index")
+
+    def analyses(self):
+        return (
+            ArticlePage.objects.live()
+            .filter(kind=ArticlePage.Kind.ANALYSIS)
+            .defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related("topics", "hero_image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+    def get_listing_context(self, request):
+        paginator = Paginator(self.analyses(), ARTICLES_PER_PAGE)
+        try:
+            page_of_articles = paginator.page(page_number(request))
+        except (EmptyPage, PageNotAnInteger) as exc:
+            raise Http404("No such page") from exc
+        request._oswego_listing_page = page_of_articles.number
+        return {"articles": page_of_articles, "paginator": paginator}
+
+    def get_alternate_query(self, request, language):
+        number = getattr(request, "_oswego_listing_page", 1)
+        return urlencode({"page": number}) if number > 1 else ""
 
 
 class ArticleAuthor(Orderable):

@@ -1,7 +1,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import ArticleIndexPage, ArticlePage, Topic
+from .models import AnalysisIndexPage, ArticleIndexPage, ArticlePage, Topic
 
 
 @register(Topic)
@@ -16,4 +16,9 @@ class ArticleIndexPageTR(TranslationOptions):
 
 @register(ArticlePage)
 class ArticlePageTR(TranslationOptions):
-    fields = ("standfirst", "hero_image_alt", "body")
+    fields = ("standfirst", "hero_image_alt", "body", "report")
+
+
+@register(AnalysisIndexPage)
+class AnalysisIndexPageTR(TranslationOptions):
+    fields = ("introduction",)

@@ -42,7 +42,12 @@ def invalidate_site(purged_pages=None):
 def invalidate_pages_showing(page):
     """The pages showing this one go stale, now and after the commit; the rest of the site stays warm."""
     shown = cache.pages_showing(page)
-    if cache.shown_on_every_page(shown[:1]):
+    # A page under a listing that hides while empty may show or hide that listing in every page's menu.
+    under_hiding_listing = any(
+        page.path.startswith(shown_page.path) and getattr(shown_page.specific_class, "hide_while_empty", False)
+        for shown_page in shown[1:]
+    )
+    if under_hiding_listing or cache.shown_on_every_page(shown[:1]):
         invalidate_site()
         return
     paths = cache.page_paths(shown)

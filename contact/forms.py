@@ -49,6 +49,21 @@ def consent_wording(retention_months, notice_url=""):
     return sentence
 
 
+def download_consent_wording(retention_months, notice_url=""):
+    """The consent sentence of the report form, as shown beside the box and stored with the lead."""
+    sentence = ngettext(
+        "I agree that OswegO keeps the details I give here to send me this report and to write to me about it, "
+        "for no other purpose, and for %(months)d month at most.",
+        "I agree that OswegO keeps the details I give here to send me this report and to write to me about it, "
+        "for no other purpose, and for %(months)d months at most.",
+        retention_months,
+    ) % {"months": retention_months}
+    if notice_url:
+        notice = gettext("Privacy notice:")
+        return f"{sentence} {notice} {notice_url}"
+    return sentence
+
+
 def form_address(request):
     """Where the form is shown and sent to (host and path): the fill-time stamp is valid there only."""
     return f"{request.get_host()}{request.path}"
@@ -164,9 +179,10 @@ class ContactForm(forms.Form):
     # Unticked until the prospect ticks it; its label (with the privacy notice's link) is the consent component's.
     consent = forms.BooleanField(required=True, error_messages={"required": CONSENT_REQUIRED_ERROR})
 
-    def __init__(self, *args, people, address, consent_label, consent_text, rate_limited=False, **kwargs):
+    def __init__(self, *args, address, consent_label, consent_text, people=None, rate_limited=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        if "person" in self.fields:
+            self.fields["person"].queryset = people
         self.fields["consent"].label = consent_label
         self.address = address
         self.consent_text = consent_text
@@ -244,5 +260,31 @@ class ContactForm(forms.Form):
             "source_path": data["source"],
             "short_link": data.get("via"),
             "channel": data.get("channel", ""),
+            "consent_text": self.consent_text,
+        }
+
+
+class ReportRequestForm(ContactForm):
+    """The short form in front of a report: name, work e-mail, company and consent, with the contact form's guards
+    (honeypot, fill-time stamp bound to the form's address, rate limit)."""
+
+    country = None
+    person = None
+    message = None
+    source = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _("We send the report's link there.")
+
+    def chosen_person(self):
+        return None
+
+    def lead_fields(self):
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "email": data["email"],
+            "company": data["company"],
             "consent_text": self.consent_text,
         }

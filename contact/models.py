@@ -4,8 +4,8 @@ import logging
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.db import models, transaction
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
@@ -20,8 +20,16 @@ from core.navigation import ATTRIBUTION_PARAMETER, CHANNEL_PARAMETER
 from links.channels import CHOICES as CHANNEL_CHOICES
 from people.models import PersonPage
 
-from . import attribution, spam
-from .forms import ContactForm, consent_wording, form_address, is_page_id, referrer_path
+from . import attribution, downloads, spam
+from .forms import (
+    ContactForm,
+    ReportRequestForm,
+    consent_wording,
+    download_consent_wording,
+    form_address,
+    is_page_id,
+    referrer_path,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +79,12 @@ class PrivacySettings(BaseSiteSetting):
 
 
 class Lead(models.Model):
-    """A message a prospect sent through the contact page; marketing staff read and export them in the admin."""
+    """A message a prospect sent through the contact page, or a report they asked for; marketing staff read and
+    export them in the admin."""
+
+    class Kind(models.TextChoices):
+        CONTACT = "contact", _("Contact message")
+        DOWNLOAD = "download", _("Report download")
 
     class NotificationStatus(models.TextChoices):
         PENDING = "pending", _("Not sent yet")
@@ -80,6 +93,7 @@ class Lead(models.Model):
         FAILED = "failed", _("Failed")
         NO_RECIPIENT = "no_recipient", _("No address to send it to")
 
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CONTACT, db_index=True)
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("e-mail"), max_length=254)
     company = models.CharField(_("company"), max_length=120)
@@ -263,6 +277,115 @@ class ContactPage(RoutablePageMixin, BasePage):
         if slug != THANK_YOU_SLUGS.get(translation.get_language()):
             raise Http404
         return self.render(request, template="contact/contact_page_thank_you.html")
+
+    # -- gated reports (contact/downloads.py) ----------------------------------
+    @re_path(r"^(?P<slug>rapport|report)/(?P<article_id>[0-9]{1,9})/$", name="report")
+    def report_route(self, request, slug, article_id):
+        article = self.report_article(slug, downloads.REPORT_SLUGS, article_id)
+        if request.method == "POST":
+            response = self.handle_report_request(request, article)
+        elif request.method in ("GET", "HEAD"):
+            response = self.render_report_form(request, article, ReportRequestForm(**self.report_form_kwargs(request)))
+        else:
+            return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        add_never_cache_headers(response)
+        return response
+
+    @re_path(r"^(?P<slug>rapport|report)/(?P<article_id>[0-9]{1,9})/(?P<step>lien|link)/(?P<token>[\w-]+)/$")
+    def report_link(self, request, slug, article_id, step, token):
+        return self.report_step(request, slug, article_id, step, downloads.LINK_SLUGS, token)
+
+    @re_path(r"^(?P<slug>rapport|report)/(?P<article_id>[0-9]{1,9})/(?P<step>fichier|file)/(?P<token>[\w-]+)/$")
+    def report_file(self, request, slug, article_id, step, token):
+        return self.report_step(request, slug, article_id, step, downloads.FILE_SLUGS, token)
+
+    def report_article(self, slug, slugs, article_id):
+        """The live article offering a report, for an address in the reader's language; otherwise a 404."""
+        if slug != downloads.slug_for(slugs):
+            raise Http404
+        article = downloads.article_with_report(int(article_id))
+        if article is None:
+            raise Http404("No report here")
+        return article
+
+    def report_step(self, request, slug, article_id, step, step_slugs, token):
+        article = self.report_article(slug, downloads.REPORT_SLUGS, article_id)
+        if step != downloads.slug_for(step_slugs):
+            raise Http404
+        status, payload = downloads.read(token, article.pk)
+        if status != downloads.LINK_OK:
+            context = {"article": article, "link_status": status, "form_url": self.report_url(request, article)}
+            response = self.render(request, template="contact/report_link_refused.html", context_overrides=context)
+            response.status_code = 410 if status == downloads.LINK_EXPIRED else 400
+        elif step_slugs is downloads.LINK_SLUGS:
+            context = {
+                "article": article,
+                "file_url": self.report_file_url(request, article, token),
+                "link_hours": settings.REPORT_LINK_MAX_AGE // 3600,
+            }
+            response = self.render(request, template="contact/report_link.html", context_overrides=context)
+        else:
+            document = downloads.document_for(article, payload["lang"])
+            if document is None:
+                raise Http404("The report is gone")
+            stream = document.file.storage.open(document.file.name, "rb")
+            response = FileResponse(stream, as_attachment=True, filename=document.filename)
+        add_never_cache_headers(response)
+        return response
+
+    def handle_report_request(self, request, article):
+        rate_limited = spam.is_rate_limited(request)
+        form = ReportRequestForm(request.POST, **self.report_form_kwargs(request), rate_limited=rate_limited)
+        if not rate_limited and form.is_bot():
+            logger.info("Report form: honeypot filled, submission dropped")
+            return HttpResponseRedirect(self.report_url(request, article))
+        if not form.is_valid():
+            return self.render_report_form(request, article, form, status=429 if rate_limited else 200)
+        language = translation.get_language()
+        # Stored first: the lead exists before any link is given.
+        lead = Lead.objects.create(
+            **form.lead_fields(),
+            kind=Lead.Kind.DOWNLOAD,
+            message=str(_("Report requested: %(title)s") % {"title": article.title}),
+            source_path=article.get_url(request) or "",
+            language=language,
+        )
+        token = downloads.sign(lead, article, language)
+        file_url = request.build_absolute_uri(self.report_file_url(request, article, token))
+        email, title = lead.email, article.title
+        transaction.on_commit(lambda: downloads.send_link(email, title, file_url, language), robust=True)
+        return HttpResponseRedirect(self.report_link_url(request, article, token))
+
+    def render_report_form(self, request, article, form, status=200):
+        context = {
+            "form": form,
+            "article": article,
+            "form_url": self.report_url(request, article),
+            "privacy_notice_url": self.privacy_notice_url(request),
+        }
+        response = self.render(request, template="contact/report_form.html", context_overrides=context)
+        response.status_code = status
+        return response
+
+    def report_form_kwargs(self, request):
+        months = PrivacySettings.for_request(request).lead_retention_months
+        return {
+            "address": form_address(request),
+            "consent_label": download_consent_wording(months),
+            "consent_text": download_consent_wording(months, self.privacy_notice_url(request, full=True)),
+        }
+
+    def report_url(self, request, article):
+        """The report form of ``article`` in the active language (articles find it through
+        ``core.navigation.contact_page``)."""
+        slug = downloads.slug_for(downloads.REPORT_SLUGS)
+        return self.get_url(request) + self.reverse_subpage("report", kwargs={"slug": slug, "article_id": article.pk})
+
+    def report_link_url(self, request, article, token):
+        return f"{self.report_url(request, article)}{downloads.slug_for(downloads.LINK_SLUGS)}/{token}/"
+
+    def report_file_url(self, request, article, token):
+        return f"{self.report_url(request, article)}{downloads.slug_for(downloads.FILE_SLUGS)}/{token}/"
 
     def serve_preview(self, request, mode_name):
         if mode_name == "thank-you":

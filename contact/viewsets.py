@@ -83,6 +83,7 @@ class LeadFilterSet(WagtailFilterSet):
     person = django_filters.ModelChoiceFilter(
         label=_("Person"), queryset=PersonPage.objects.order_by("full_name"), empty_label=_("Anyone")
     )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Lead.Kind.choices)
     language = django_filters.ChoiceFilter(label=_("Language"), choices=Lead._meta.get_field("language").choices)
     created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
     source = django_filters.ChoiceFilter(
@@ -100,7 +101,7 @@ class LeadFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Lead
-        fields = ["person", "language", "created_at", "source", "link_owner"]
+        fields = ["kind", "person", "language", "created_at", "source", "link_owner"]
 
 
 class LeadIndexView(IndexView):
@@ -215,7 +216,7 @@ class LeadViewSet(ModelViewSet):
     # No add or edit form: the permission policy refuses both; this only satisfies ModelViewSet.
     form_fields = []
 
-    list_display = ["name", "company", "recipient", "language", "source", "created_at", "notification_status"]
+    list_display = ["name", "company", "kind", "recipient", "language", "source", "created_at", "notification_status"]
     filterset_class = LeadFilterSet
     search_fields = ["name", "email", "company", "country", "message", "person_name"]
     search_backend_name = None
@@ -224,6 +225,7 @@ class LeadViewSet(ModelViewSet):
 
     inspect_view_fields = [
         "created_at",
+        "kind",
         "name",
         "email",
         "company",
@@ -254,8 +256,10 @@ class LeadViewSet(ModelViewSet):
         "source_page_title",
         "source",
         "get_notification_status_display",
+        "get_kind_display",
     ]
     export_headings = {
+        "get_kind_display": _("Kind"),
         "person_name": _("For"),
         "get_language_display": _("Language"),
         "source_page_title": _("Sent from page"),

@@ -1,10 +1,12 @@
 from django.db.models import Count
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from links.channels import CHOICES as CHANNEL_CHOICES
 
+from .downloads import is_report
 from .models import Erasure, Lead
 from .viewsets import ErasurePermissionPolicy, LeadPermissionPolicy, erasure_viewset, lead_viewset
 
@@ -47,3 +49,11 @@ def leads_by_source(request, start, end):
     if other:
         rows.append((_("Direct or unknown"), other))
     return [(_("Leads by source"), rows or [(_("All sources"), 0)])]
+
+
+@hooks.register("before_serve_document")
+def keep_reports_behind_their_form(document, request):
+    """A report leaves only through its signed link (contact/downloads.py): Wagtail's public document address,
+    which anyone could guess from another, answers 404 for it. Staff signed in to the admin still open it."""
+    if is_report(document) and not request.user.has_perm("wagtailadmin.access_admin"):
+        raise Http404("This document is sent through its form")

@@ -63,6 +63,9 @@ class BasePage(Page):
     # on its own; any other parameter is served the page without it (caching/cache.py). Every page declares the
     # tracked link's and the channel's parameters: its contact links carry them on (core.navigation).
     cache_query_parameters = CARRIED_PARAMETERS
+    # A listing that must not be seen empty (the case studies before the first one): while it has no live child it
+    # answers 404 and stays out of the menus and the sitemap (core.navigation.empty_listings).
+    hide_while_empty = False
     base_form_class = BasePageForm
 
     class Meta:

@@ -1,7 +1,7 @@
 """Pages every template finds its way by: the site's home page and the contact page, looked up once per request,
 and the pages routing passed on its way to the one served."""
 
-from wagtail.models import Site, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
 from core import languages
 
@@ -60,3 +60,16 @@ def routed_ancestors(request, page, min_depth=2):
         return None
     trail = [routed.get(page.path[: depth * page.steplen]) for depth in range(min_depth, page.depth + 1)]
     return trail if all(crumb is not None for crumb in trail) else None
+
+
+def is_empty_listing(page):
+    """True for a page whose type hides while empty (``hide_while_empty``) and that has no live child."""
+    if not getattr(page.specific_class, "hide_while_empty", False):
+        return False
+    return not Page.objects.live().child_of(page).exists()
+
+
+def empty_listings(pages):
+    """The ids of those of ``pages`` that hide while empty and are: one query per such page, and a site has one or
+    two of them at most (their types have ``max_count = 1``)."""
+    return {page.pk for page in pages if is_empty_listing(page)}

@@ -16,19 +16,21 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
 
-from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle, Topic
+from articles.models import AnalysisIndexPage, ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle, Topic
 from contact.models import ContactPage, PrivacySettings
 from core.models import GeneralPage, HomePage, SiteSettings
 from offices.models import OfficeIndexPage, OfficePage
 from people.models import PeopleIndexPage, PersonPage
-from services.models import ServiceArticle, ServiceIndexPage, ServicePage, ServicePerson
+from services.models import CaseStudyIndexPage, ServiceArticle, ServiceIndexPage, ServicePage, ServicePerson
 
-from . import illustrations
+from . import illustrations, reports
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 LANGUAGES = ("fr", "en")
@@ -65,7 +67,8 @@ class Kind:
 ARTICLE = Kind(
     translated=frozenset({"title", "slug", "standfirst", "search_description", "hero_alt"}),
     # hero: a picture drawn by demo/illustrations.py (maghreb-map, or abstract: decorative, no hero_alt).
-    shared=frozenset({"date", "authors", "topics", "offices", "related", "order", "hero"}),
+    # kind: news (the default) or analysis; report: the key of a report of demo/reports.py, offered for download.
+    shared=frozenset({"date", "authors", "topics", "offices", "related", "order", "hero", "kind", "report"}),
     required=frozenset({"title", "slug", "standfirst"}),
     required_shared=frozenset({"date", "authors"}),
     body="blocks",
@@ -146,6 +149,8 @@ SITE_PAGES = {
     "offices-index": INDEX,
     "contact": CONTACT,
     "services-index": INDEX,
+    "analyses-index": INDEX,
+    "case-studies-index": INDEX,
     "approach": GENERAL,
     "west-africa": GENERAL,  # a region served without an office page, under the offices index
     "legal-notice": GENERAL,
@@ -298,6 +303,10 @@ def check_value(path, name, value):
         if value is not None and not isinstance(value, int | float):
             raise ContentError(path, f"'{name}' must be a number")
         return value
+    if name == "kind" and value not in ArticlePage.Kind.values:
+        raise ContentError(path, f"'kind' must be one of {', '.join(ArticlePage.Kind.values)}")
+    if name == "report" and value not in reports.REPORTS:
+        raise ContentError(path, f"'report' must be one of {', '.join(reports.REPORTS)} (demo/reports.py)")
     if name == "order":
         if not isinstance(value, int):
             raise ContentError(path, "'order' must be a whole number")
@@ -567,6 +576,9 @@ class DemoLoader:
         offices_index = self.add_index(home, OfficeIndexPage, site["offices-index"])
         contact = self.load_contact_page(home, site["contact"])
         services_index = self.add_index(home, ServiceIndexPage, site["services-index"])
+        analyses_index = self.add_index(home, AnalysisIndexPage, site["analyses-index"])
+        # No case study yet (the source names no client): the index hides itself until one is published.
+        case_studies_index = self.add_index(home, CaseStudyIndexPage, site["case-studies-index"])
         general = {"approach": self.add_general(home, site["approach"], show_in_menus=True)}
         for key in ("legal-notice", "privacy", "accessibility", "cookies"):
             general[key] = self.add_general(home, site[key])
@@ -583,6 +595,8 @@ class DemoLoader:
             "people-index": people_index,
             "offices-index": offices_index,
             "services-index": services_index,
+            "analyses-index": analyses_index,
+            "case-studies-index": case_studies_index,
             "contact": contact,
             **general,
         }
@@ -841,6 +855,8 @@ class DemoLoader:
                 hero_image_decorative=hero == "abstract",
                 **(entry.localized("hero_alt", "hero_image_alt") if hero else {}),
                 hero_image_alt=entry.text.get("hero_alt", {}).get("fr", ""),
+                kind=entry.shared.get("kind") or ArticlePage.Kind.NEWS,
+                **self.report_documents(entry.shared.get("report")),
             )
             article.authors = [ArticleAuthor(person=people[key]) for key in entry.shared["authors"]]
             article.topics = [topics[key] for key in entry.shared.get("topics", [])]
@@ -868,6 +884,26 @@ class DemoLoader:
                 image.focal_point_width = image.focal_point_height = 240
             image.save()
         return image
+
+    @staticmethod
+    def report_documents(key):
+        """{report_fr: document, report_en: document} of a demo report, built now (demo/reports.py) and kept in a
+        collection of its own; {} without a report."""
+        if not key:
+            return {}
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name="Rapports").first() or root.add_child(name="Rapports")
+        documents = {}
+        for code in LANGUAGES:
+            title = reports.title(key, code)
+            document = get_document_model().objects.filter(title=title).first()
+            if document is None:
+                name, content = reports.build(key, code)
+                document = get_document_model().objects.create(
+                    title=title, file=ContentFile(content, name=name), collection=collection
+                )
+            documents[f"report_{code}"] = document
+        return documents
 
     def link_related_articles(self, articles):
         """Related articles point at each other: link them once all exist."""

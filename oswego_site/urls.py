@@ -8,7 +8,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from articles.feeds import article_feed
+from articles.feeds import analysis_feed, article_feed
 from ops.cross_site import cookieless_form_view
 from search import views as search_views
 
@@ -30,6 +30,7 @@ urlpatterns = [
 # visitor's Accept-Language header.
 urlpatterns += i18n_patterns(
     path("feed.xml", article_feed, name="article_feed"),
+    path("analyses.xml", analysis_feed, name="analysis_feed"),
     # Translated path: /fr/recherche/ and /en/search/.
     path(_("search/"), search_views.search, name="search"),
     # Pages, their forms included, set no cookie: posts from other sites are refused without one.

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from core import languages
+from core.navigation import empty_listings
 
 DEFAULT = languages.DEFAULT
 
@@ -14,7 +15,10 @@ class PageSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return list(Page.objects.live().public().filter(depth__gte=2).order_by("path"))
+        pages = list(Page.objects.live().public().filter(depth__gte=2).order_by("path"))
+        # A listing that hides while empty (the case studies before the first one) answers 404: not claimed.
+        hidden = empty_listings(pages)
+        return [page for page in pages if page.pk not in hidden]
 
     def get_languages_for_item(self, item):
         # A page without an English title is not claimed in English (see the README).

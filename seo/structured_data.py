@@ -95,3 +95,27 @@ def service(service_page, request):
     if areas:
         data["areaServed"] = [{"@type": "Place", "name": area} for area in areas]
     return data
+
+
+def case_study(case_study_page, request):
+    """An Article node for a case study, about the service it shows at work."""
+    data = {
+        "@type": "Article",
+        "headline": case_study_page.title[:110],
+        "description": case_study_page.get_meta_description(),
+        "inLanguage": case_study_page.content_language,
+        "publisher": organization_ref(request),
+        "mainEntityOfPage": request.build_absolute_uri(case_study_page.get_url(request)),
+        "about": {"@type": "Thing", "name": case_study_page.sector},
+        "contentLocation": {"@type": "Place", "name": case_study_page.country},
+    }
+    service = case_study_page.service
+    if service is not None and service.live:
+        data["about"] = {
+            "@type": "Service",
+            "name": service.title,
+            "url": request.build_absolute_uri(service.get_url(request)),
+        }
+    if case_study_page.last_published_at:
+        data["dateModified"] = case_study_page.last_published_at.isoformat()
+    return data

@@ -1,5 +1,5 @@
 from core.factories import TranslatedPageFactory
-from services.models import ServiceIndexPage, ServicePage
+from services.models import CaseStudyIndexPage, CaseStudyPage, ServiceIndexPage, ServicePage
 
 
 class ServiceIndexPageFactory(TranslatedPageFactory):
@@ -21,3 +21,28 @@ class ServicePageFactory(TranslatedPageFactory):
 
     class Meta:
         model = ServicePage
+
+
+class CaseStudyIndexPageFactory(TranslatedPageFactory):
+    title_fr = "Références"
+    title_en = "Case studies"
+    show_in_menus = True
+
+    class Meta:
+        model = CaseStudyIndexPage
+
+
+class CaseStudyPageFactory(TranslatedPageFactory):
+    client_fr = "Un opérateur télécom marocain"
+    client_en = "A Moroccan telecoms operator"
+    sector_fr = "Télécoms"
+    sector_en = "Telecoms"
+    country_fr = "Maroc"
+    country_en = "Morocco"
+    summary_fr = "Un service client restructuré en six mois."
+    summary_en = "A customer service restructured in six months."
+    challenge_fr = "Des files d’attente trop longues."
+    challenge_en = "Queues that were too long."
+
+    class Meta:
+        model = CaseStudyPage

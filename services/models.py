@@ -1,7 +1,9 @@
-"""What the firm sells: the services index and one page per offer, each ending on a named person to talk to."""
+"""What the firm sells: the services index and one page per offer, each ending on a named person to talk to, and
+the case studies that prove it."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -129,6 +131,7 @@ class ServicePage(BasePage):
         context["service_articles"] = [
             link.article for link in self.related_articles.filter(article__live=True).select_related("article")
         ]
+        context["service_case_studies"] = list(self.case_studies.live().defer_streamfields().order_by("path"))
         person = self.contact_person
         context["service_contact"] = person if person is not None and person.live else None
         return context
@@ -160,3 +163,136 @@ class ServiceArticle(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related article")
+
+
+class CaseStudyIndexPage(IndexPage):
+    """“Références” / “Case studies”: the case studies in the editors' order. While none is live the page answers
+    404 and stays out of the menus and the sitemap: a reader never lands on an empty list."""
+
+    subpage_types = ["services.CaseStudyPage"]
+    hide_while_empty = True
+
+    class Meta:
+        verbose_name = _("case studies index")
+
+    def get_listing_context(self, request):
+        return {
+            "case_studies": CaseStudyPage.objects.child_of(self)
+            .live()
+            .defer_streamfields()
+            .select_related("service")
+            .order_by("path")
+        }
+
+    def serve(self, request, *args, **kwargs):
+        # Previews still show the (empty) list to the editor.
+        if not getattr(request, "is_preview", False) and not CaseStudyPage.objects.child_of(self).live().exists():
+            raise Http404("No case study yet")
+        return super().serve(request, *args, **kwargs)
+
+
+class CaseStudyPage(BasePage):
+    """One engagement told as proof: the client's sector and country, the challenge, the approach, the results in
+    figures, and a quote. An anonymised case study names a sector and a role, never a client who did not agree."""
+
+    client = models.CharField(
+        _("client"),
+        max_length=160,
+        help_text=_(
+            "The client's name only if they agreed in writing; otherwise a description that identifies no one, "
+            "e.g. “A Moroccan telecoms operator”."
+        ),
+    )
+    sector = models.CharField(_("sector"), max_length=120, help_text=_("E.g. “Telecoms”, “Banking”, “E-commerce”."))
+    country = models.CharField(_("country"), max_length=120, help_text=_("Where the work took place."))
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("The outcome in one or two sentences. Shown in listings.")
+    )
+    challenge = models.TextField(_("challenge"), help_text=_("What the client faced, in a short paragraph or two."))
+    approach = StreamField(base_body_blocks(), blank=True, verbose_name=_("approach"))
+    results = StreamField(
+        [("key_figures", KeyFiguresBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("results"),
+        help_text=_("Up to four measured results, each with its source (the client's reporting, an audit…)."),
+    )
+    quote = models.TextField(
+        _("quote"), blank=True, help_text=_("The client's own words, approved by them, without quotation marks.")
+    )
+    quote_name = models.CharField(
+        _("quoted person's name"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty for an anonymised quote: the role below is then shown alone."),
+    )
+    quote_role = models.CharField(
+        _("quoted person's role"),
+        max_length=160,
+        blank=True,
+        help_text=_("E.g. “Customer service director, telecoms operator”."),
+    )
+    service = models.ForeignKey(
+        ServicePage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        verbose_name=_("related service"),
+        help_text=_("The offer this engagement shows at work; the service page lists it."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("client"), FieldPanel("sector"), FieldPanel("country")], heading=_("Client")),
+        FieldPanel("summary"),
+        FieldPanel("challenge"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        MultiFieldPanel([FieldPanel("quote"), FieldPanel("quote_name"), FieldPanel("quote_role")], heading=_("Quote")),
+        PageChooserPanel("service", page_type="services.ServicePage"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("sector"),
+        index.SearchField("challenge"),
+        index.SearchField("approach"),
+    ]
+
+    parent_page_types = ["services.CaseStudyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case study")
+
+    def clean(self):
+        super().clean()
+        if self.quote and not (self.quote_name or self.quote_role):
+            raise ValidationError({"quote_role": _("Say who said it: a name, or at least a role.")})
+        if (self.quote_name or self.quote_role) and not self.quote:
+            raise ValidationError({"quote": _("Write the quote, or leave the name and role empty.")})
+
+    def get_summary(self):
+        return self.summary
+
+    def get_share_figure(self):
+        for block in self.results:
+            figures = block.value["figures"]
+            if figures:
+                return figures[0]["value"], figures[0]["label"]
+        return None
+
+    def get_cache_dependents(self):
+        # The service page lists its case studies.
+        return [self.service] if self.service is not None and self.service.live else []
+
+    def get_structured_data(self, request):
+        return [structured_data.case_study(self, request)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        service = self.service
+        context["case_study_service"] = service if service is not None and service.live else None
+        return context

@@ -453,6 +453,8 @@ DEFAULT_CONTACT_EMAIL = os.environ.get("DEFAULT_CONTACT_EMAIL", "")
 LEAD_EMAIL_CONTENT = env_bool("LEAD_EMAIL_CONTENT", EMAIL_USE_TLS or EMAIL_USE_SSL)
 # Submissions accepted per client address (django-ratelimit syntax: 5 per 10 minutes).
 CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5/10m")
+# How long the signed link to a report (contact/downloads.py) opens the file after the form is sent, in seconds.
+REPORT_LINK_MAX_AGE = env_int("REPORT_LINK_MAX_AGE", 24 * 3600)
 # Searches per client address (each query costs the database; cached results too count),
 # and how long the results of an identical search are reused (until the index changes).
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "30/m")

@@ -64,6 +64,7 @@ def test_editor_creates_an_article_with_every_block_in_both_languages(superuser_
             "standfirst_fr": "Un chapeau.",
             "standfirst_en": "A standfirst.",
             "date": "2025-05-15",
+            "kind": "news",
             "topics": [topic.pk],
             "body_fr": body("fr", person, image),
             "body_en": body("en", person, image),

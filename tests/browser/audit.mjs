@@ -38,6 +38,12 @@ const PAGES = [
   { name: "person", fr: "/fr/equipe-dirigeante/jamal-mossaddeq/", en: "/en/leadership/jamal-mossaddeq/" },
   { name: "office", fr: "/fr/implantations/casablanca/", en: "/en/offices/casablanca/" },
   { name: "contact", fr: "/fr/contact/", en: "/en/contact/" },
+  { name: "analyses", fr: "/fr/analyses/", en: "/en/analyses/" },
+  {
+    name: "analysis-with-report",
+    fr: "/fr/actualites/le-maghreb-territoire-strategique-de-lexperience-client/",
+    en: "/en/news/the-maghreb-a-strategic-territory-for-customer-experience/",
+  },
   // A page a visitor reaches after sending the form empty: audited as it stands (snapshot).
   { name: "contact-with-errors", fr: "/fr/contact/", en: "/en/contact/", submit: ".contact-form [type=submit]" },
   { name: "search-results", fr: "/fr/recherche/?q=maghreb", en: "/en/search/?q=maghreb", skip: NOINDEX },

@@ -33,6 +33,16 @@ PAGES = {
     "legal-notice": {"fr": "/fr/mentions-legales/", "en": "/en/legal-notice/"},
     "privacy": {"fr": "/fr/confidentialite/", "en": "/en/privacy/"},
     "contact-with-errors": {"fr": "/fr/contact/", "en": "/en/contact/"},
+    "analyses": {"fr": "/fr/analyses/", "en": "/en/analyses/"},
+    "analysis-with-report": {
+        "fr": "/fr/actualites/le-maghreb-territoire-strategique-de-lexperience-client/",
+        "en": "/en/news/the-maghreb-a-strategic-territory-for-customer-experience/",
+    },
+    # Reached from the analysis's "Get the report" button, then sent empty.
+    "report-form-with-errors": {
+        "fr": "/fr/actualites/le-maghreb-territoire-strategique-de-lexperience-client/",
+        "en": "/en/news/the-maghreb-a-strategic-territory-for-customer-experience/",
+    },
     "search-results": {"fr": "/fr/recherche/?q=maghreb", "en": "/en/search/?q=maghreb"},
     "not-found": {"fr": "/fr/cette-page-n-existe-pas/", "en": "/en/this-page-does-not-exist/"},
 }
@@ -65,7 +75,10 @@ def test_axe_finds_no_violation(new_page, viewport, name, language):
         assert response.status == 404
     else:
         assert response.ok, response.status
-    if name == "contact-with-errors":
+    if name == "report-form-with-errors":
+        page.locator(".report-offer a").click()
+        expect(page.locator(".report-form")).to_be_visible()
+    if name in ("contact-with-errors", "report-form-with-errors"):
         page.locator(".contact-form button[type=submit]").click()
         expect(page.locator(".form-errors")).to_be_visible()
     if name == "search-results":

@@ -219,3 +219,20 @@ def test_demo_articles_carry_pictures_drawn_by_code_the_launch_its_map_with_a_te
     images = get_image_model().objects.count()
     call_command("load_demo_content", no_admin=True, verbosity=0)
     assert get_image_model().objects.count() == images == 3
+
+
+def test_the_launch_post_is_an_analysis_at_its_old_address_with_a_report_per_language(client, demo):
+    launch = ArticlePage.objects.get(slug_fr="le-maghreb-territoire-strategique-de-lexperience-client")
+    assert launch.kind == ArticlePage.Kind.ANALYSIS
+    assert launch.report_fr.file.read().startswith(b"%PDF") and launch.report_en.filename.endswith(".pdf")
+    assert launch.report_fr_id != launch.report_en_id
+    titles = [title.get_text(strip=True) for title in soup(client.get("/en/analyses/")).select(".card__title")]
+    assert titles == ["The Maghreb, a strategic territory for customer experience"]
+    assert soup(client.get(LAUNCH_FR)).select_one(".report-offer a.button")["href"].startswith("/fr/contact/rapport/")
+
+
+def test_the_case_studies_index_exists_but_hides_while_empty(client, demo):
+    assert client.get("/fr/references/").status_code == 404
+    assert client.get("/en/case-studies/").status_code == 404
+    footer = soup(client.get("/fr/")).select_one("footer").get_text()
+    assert "Références" not in footer and "Analyses" in footer

@@ -81,7 +81,7 @@ def test_a_search_that_finds_nothing_offers_the_sections_of_the_site(client, dem
     page = soup(client.get("/en/search/", {"q": "zyxwvutsrq"}))
     links = [a.get_text(strip=True) for a in page.select(".search-empty a")]
     # The main menu of the demo's site settings, in its order.
-    assert links == ["Services", "News", "Leadership", "Offices", "Approach", "Contact"]
+    assert links == ["Services", "Analyses", "News", "Leadership", "Offices", "Approach", "Contact"]
 
 
 def test_search_pages_are_noindex_and_never_cached_publicly(client, demo):

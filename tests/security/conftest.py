@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from articles.models import ArticlePage
 from contact.models import THANK_YOU_SLUGS, ContactPage
+from core.navigation import empty_listings
 from seo.share_images import share_image_url
 
 
@@ -36,7 +38,11 @@ def demo_site(_demo_content, db):
 def public_urls():
     """Every public URL of the demo site: each live page in both languages, and the machine endpoints."""
     urls = []
-    pages = Page.objects.live().public().filter(depth__gt=1).specific().order_by("path")
+    pages = list(Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"))
+    # A listing that hides while empty (the case studies in the demo) answers 404 until it has a page.
+    hidden = empty_listings(pages)
+    pages = [page for page in pages if page.pk not in hidden]
+    contact = next((page for page in pages if isinstance(page, ContactPage)), None)
     for language in ("fr", "en"):
         with translation.override(language):
             for page in pages:
@@ -44,9 +50,12 @@ def public_urls():
                 if isinstance(page, ContactPage):
                     slug = THANK_YOU_SLUGS[language]
                     urls.append(page.get_url() + page.reverse_subpage("thank_you", kwargs={"slug": slug}))
+                if isinstance(page, ArticlePage) and page.has_report and contact is not None:
+                    urls.append(contact.report_url(None, page))  # the report's short form
                 if hasattr(page, "get_share_figure"):
                     urls.append(share_image_url(page, None, language))
             urls.append(reverse("article_feed"))
+            urls.append(reverse("analysis_feed"))
             urls.append(reverse("search"))
     urls += [reverse("sitemap"), reverse("robots_txt"), reverse("healthz"), "/"]
     return list(dict.fromkeys(urls))

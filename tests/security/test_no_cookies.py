@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from defusedxml import ElementTree as ET
 from django.test import Client
 
+from articles.models import ArticlePage
 from contact.models import Lead
 from contact.spam import issue_stamp
 from tests.helpers import form_values, soup
@@ -53,3 +54,27 @@ def test_sending_the_contact_form_sets_no_cookie(demo_site):
     assert_no_cookie(sent, "contact form sent")
     assert_no_cookie(browser.get(sent["Location"]), "thank-you page")
     assert Lead.objects.filter(email="amina.benali@atlas-telecom.example").exists()
+
+
+def test_asking_for_a_report_sets_no_cookie(demo_site):
+    browser = Client(enforce_csrf_checks=True)
+    article = ArticlePage.objects.get(kind=ArticlePage.Kind.ANALYSIS)
+    form_url = f"/fr/contact/rapport/{article.pk}/"
+    page = browser.get(form_url)
+    assert_no_cookie(page, "report form")
+    data = form_values(page, "form.report-form")
+    data.update(
+        name="Amina Benali",
+        email="amina.report@atlas-telecom.example",
+        company="Atlas Télécom",
+        consent="on",
+        stamp=issue_stamp(f"testserver{form_url}", time.time() - 60),
+    )
+    sent = browser.post(form_url, data, HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin")
+    assert sent.status_code == 302, soup(sent).select_one(".form-errors")
+    assert_no_cookie(sent, "report form sent")
+    link_page = browser.get(sent["Location"])
+    assert_no_cookie(link_page, "report link page")
+    download = browser.get(soup(link_page).select_one("a.report-link")["href"])
+    assert download.status_code == 200
+    assert_no_cookie(download, "report file")
