@@ -5,7 +5,13 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-LAUNCH = {"fr": "/fr/actualites/oswego-simplante-au-maghreb/", "en": "/en/news/oswego-opens-in-the-maghreb/"}
+# The launch post (the long analysis, with its hero picture and region map) and its announcement (the hero map).
+ARTICLES = [
+    "/fr/actualites/le-maghreb-territoire-strategique-de-lexperience-client/",
+    "/en/news/the-maghreb-a-strategic-territory-for-customer-experience/",
+    "/fr/actualites/oswego-simplante-au-maghreb/",
+    "/en/news/oswego-opens-in-the-maghreb/",
+]
 BUDGET = 150 * 1024
 # Lighthouse's phone (tests/browser/audit.mjs).
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
@@ -27,18 +33,20 @@ MEASURE = """() => new Promise((resolve) => {
 })"""
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
-def test_launch_article_loads_light_and_steady_on_a_phone_with_its_hero(browser, site, language):
+@pytest.mark.parametrize("url", ARTICLES)
+def test_launch_articles_load_light_and_steady_on_a_phone_with_their_hero(browser, site, url):
     context = browser.new_context(base_url=site, **PHONE)
     try:
         page = context.new_page()
-        response = page.goto(LAUNCH[language], wait_until="networkidle")
+        response = page.goto(url, wait_until="networkidle")
         assert response.headers.get("content-encoding") == "br"
         assert page.locator(".article__hero img").is_visible()
         seen = page.evaluate(MEASURE)
         assert seen["avif"], "the hero is served as AVIF"
         assert seen["bytes"] <= BUDGET, f"{seen['bytes']} bytes"
-        assert seen["lcp"].startswith("h1.") or seen["lcpInHero"], seen["lcp"]
+        # The largest paint is the article's own header: its title, its hero, or (the long launch post) its
+        # standfirst — Chrome leaves out low-entropy pictures such as the abstract illustration, so text wins there.
+        assert seen["lcp"].startswith(("h1.", "p.article__standfirst")) or seen["lcpInHero"], seen["lcp"]
         assert seen["shift"] == 0
     finally:
         context.close()
