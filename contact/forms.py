@@ -42,6 +42,10 @@ def consent_wording(retention_months, notice_url=""):
         "and for %(months)d months at most.",
         retention_months,
     ) % {"months": retention_months}
+    return _with_notice(sentence, notice_url)
+
+
+def _with_notice(sentence, notice_url):
     if notice_url:
         # Outside the f-string, where makemessages finds it.
         notice = gettext("Privacy notice:")
@@ -58,10 +62,7 @@ def download_consent_wording(retention_months, notice_url=""):
         "for no other purpose, and for %(months)d months at most.",
         retention_months,
     ) % {"months": retention_months}
-    if notice_url:
-        notice = gettext("Privacy notice:")
-        return f"{sentence} {notice} {notice_url}"
-    return sentence
+    return _with_notice(sentence, notice_url)
 
 
 def form_address(request):

@@ -81,3 +81,19 @@ def queued_jobs(task_path=None):
 
     jobs = DBTaskResult.objects.filter(status="READY")
     return list(jobs.filter(task_path=task_path) if task_path else jobs)
+
+
+def staff_by_role():
+    """One account per role (Editors, Moderators, Sales), keyed by the group's name."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import EDITORS, MODERATORS, SALES, ensure_roles
+
+    ensure_roles()
+    users = {}
+    for name, group in (("writer", EDITORS), ("reviewer", MODERATORS), ("seller", SALES)):
+        user = get_user_model().objects.create_user(name, f"{name}@example.org", "a-long-test-password")
+        user.groups.add(Group.objects.get(name=group))
+        users[group] = user
+    return users

@@ -1,14 +1,12 @@
 """The audience tests: the launch article in both languages, the page cache on, staff in each role."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.users.models import UserProfile
 
 from articles.factories import ArticlePageFactory
 from audience.store import get_store
-from editorial.roles import EDITORS, MODERATORS, SALES, ensure_roles
+from tests.helpers import staff_by_role
 
 ARTICLE_FR = "/fr/actualites/oswego-s-installe-au-maghreb/"
 ARTICLE_EN = "/en/news/oswego-opens-in-the-maghreb/"
@@ -50,13 +48,7 @@ def visit(path, address="198.51.100.7", client=None, **headers):
 
 @pytest.fixture
 def staff(db):
-    ensure_roles()
-    users = {}
-    for name, group in (("writer", EDITORS), ("reviewer", MODERATORS), ("seller", SALES)):
-        user = get_user_model().objects.create_user(name, f"{name}@example.org", "a-long-test-password")
-        user.groups.add(Group.objects.get(name=group))
-        users[group] = user
-    return users
+    return staff_by_role()
 
 
 def client_for(user, language="en"):

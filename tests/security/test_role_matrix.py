@@ -20,6 +20,7 @@ from articles.models import ArticleIndexPage, ArticlePage
 from contact.models import Lead
 from core.models import SiteSettings
 from editorial.roles import EDITORS, MODERATORS, SALES, ensure_roles
+from tests.helpers import staff_by_role
 from tests.security.test_admin_permissions import walk
 
 OK, NO, FORBIDDEN = "ok", "refused", "403"
@@ -27,13 +28,7 @@ OK, NO, FORBIDDEN = "ok", "refused", "403"
 
 @pytest.fixture
 def staff(demo_site):
-    ensure_roles()
-    users = {}
-    for name, group in (("writer", EDITORS), ("reviewer", MODERATORS), ("seller", SALES)):
-        user = get_user_model().objects.create_user(name, f"{name}@example.org", "a-long-test-password")
-        user.groups.add(Group.objects.get(name=group))
-        users[group] = user
-    return users
+    return staff_by_role()
 
 
 @pytest.fixture
