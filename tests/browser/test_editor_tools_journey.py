@@ -81,7 +81,7 @@ def test_a_scheduled_change_says_when_and_its_share_links_still_work(new_page, v
     expect(page.locator("body.content-locked")).to_have_count(1)
     page.get_by_role("tab", name="Promote").click()
     share = page.locator(".oswego-share-panel")
-    expect(share.locator("[data-goes-live]")).to_contain_text("goes live on")
+    expect(share.locator("[data-goes-live]")).to_contain_text("scheduled to go live on")
     # Locked editor: the copy button and the QR codes are still within reach of a pointer.
     share.get_by_role("button", name="Copy link").first.click(timeout=5_000)
     with page.expect_download() as download:
