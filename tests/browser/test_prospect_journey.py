@@ -35,6 +35,8 @@ def test_prospect_switches_to_french_and_writes_to_the_person_the_article_names(
     expect(page).to_have_url(re.compile(r"/en/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
+    if viewport == "phone":  # on a phone the main menu opens below the header from its Menu link
+        page.locator(".site-header__menu-link--open").click()
     page.locator(".site-header").get_by_role("link", name="News", exact=True).click()
     expect(page).to_have_url(re.compile(r"/en/news/$"))
     page.locator(f"main a[href$='{LAUNCH_EN}']").first.click()
