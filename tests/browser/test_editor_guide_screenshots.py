@@ -76,4 +76,7 @@ def test_share_panel(admin):
     panel = admin.locator(".oswego-share")
     expect(panel).to_be_visible()
     expect(panel.locator("input[readonly]").nth(1)).to_have_value(re.compile(r"/en/news/"))
+    # The panel sits below the SEO fields and the previews: bring it up to the top of the window.
+    panel.evaluate("element => element.scrollIntoView({block: 'start'})")
+    admin.evaluate("window.scrollBy(0, -120)")
     picture(admin, "share-panel")
