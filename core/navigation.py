@@ -1,6 +1,7 @@
 """Pages every template finds its way by: the site's home page and the contact page, looked up once per request,
 and the pages routing passed on its way to the one served."""
 
+from django.db.models import DEFERRED, Exists, OuterRef
 from wagtail.models import Page, Site, get_page_models
 
 from core import languages
@@ -24,6 +25,69 @@ def site_root(request):
     return request._oswego_site_root
 
 
+def site_pages(request):
+    """The live pages every page's frame links to, in one query per request: the sections right under the home
+    page (news, leadership, offices, contact…) and every page the site settings' menus and footer list.
+
+    Each comes with what a link needs (``languages.LINK_FIELDS``), whether it is ticked for menus, and whether it
+    has a live child (``has_live_child``: a section that hides while empty needs it). The header, the footer, the
+    contact links and the home page's sections all find their pages here: an uncached page used to ask for the
+    menu's pages, the contact page, each section index and each hidden section's children one query at a time,
+    and each query over the bilingual page row costs the ORM more than PostgreSQL.
+    """
+    if request is None:
+        return []
+    if not hasattr(request, "_oswego_site_pages"):
+        root = site_root(request)
+        if root is None:
+            request._oswego_site_pages = []
+            return []
+        from core.models import SiteSettings  # noqa: PLC0415 - core.models imports this module
+
+        linked = SiteSettings.load(request_or_site=request).menu_page_ids()
+        sections = Page.objects.filter(path__startswith=root.path, depth=root.depth + 1)
+        live_child = Page.objects.live().filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        request._oswego_site_pages = list(
+            (sections | Page.objects.filter(pk__in=linked))
+            .live()
+            .only(*languages.LINK_FIELDS, "show_in_menus")
+            .annotate(has_live_child=Exists(live_child))
+            .order_by("path")
+        )
+    return request._oswego_site_pages
+
+
+def as_specific(page):
+    """``page``, a Page row loaded with some of its columns, as an instance of its own page type, without a query:
+    the columns loaded are kept, the others deferred. (Wagtail's ``specific_deferred`` reads every column of the
+    Page row, which loads each deferred one in a query of its own.)"""
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page
+    deferred = page.get_deferred_fields()
+    values = tuple(
+        page.pk
+        if field.primary_key
+        else DEFERRED
+        if field.attname in deferred
+        else getattr(page, field.attname, DEFERRED)
+        for field in model._meta.concrete_fields
+    )
+    specific = model(*values)
+    specific._state.adding = False
+    specific._state.db = page._state.db
+    return specific
+
+
+def section_page(request, model):
+    """The first live page of ``model`` (or a subclass) right under the home page, from ``site_pages``; else the
+    first live one anywhere in the tree (a query), or None."""
+    for page in site_pages(request):
+        if issubclass(page.specific_class or Page, model):
+            return as_specific(page)
+    return model.objects.live().only(*languages.LINK_FIELDS).order_by("path").first()
+
+
 def contact_page(request):
     """The live contact page (None when there is none), looked up once per request, with what a link to it needs.
 
@@ -33,12 +97,21 @@ def contact_page(request):
     if request is None:
         return None
     if not hasattr(request, "_oswego_contact_page"):
-        found = None
-        for model in get_page_models():
-            if getattr(model, "is_contact_page", False):
-                found = model.objects.live().only(*languages.LINK_FIELDS).order_by("path").first()
-                if found is not None:
-                    break
+        found = next(
+            (
+                as_specific(page)
+                for page in site_pages(request)
+                if getattr(page.specific_class, "is_contact_page", False)
+            ),
+            None,
+        )
+        if found is None:
+            # Not a section of its own (or no site for this request): the first one in the tree.
+            for model in get_page_models():
+                if getattr(model, "is_contact_page", False):
+                    found = model.objects.live().only(*languages.LINK_FIELDS).order_by("path").first()
+                    if found is not None:
+                        break
         request._oswego_contact_page = found
     return request._oswego_contact_page
 
@@ -66,10 +139,12 @@ def is_empty_listing(page):
     """True for a page whose type hides while empty (``hide_while_empty``) and that has no live child."""
     if not getattr(page.specific_class, "hide_while_empty", False):
         return False
+    if hasattr(page, "has_live_child"):  # loaded with it (site_pages)
+        return not page.has_live_child
     return not Page.objects.live().child_of(page).exists()
 
 
 def empty_listings(pages):
-    """The ids of those of ``pages`` that hide while empty and are: one query per such page, and a site has one or
-    two of them at most (their types have ``max_count = 1``)."""
+    """The ids of those of ``pages`` that hide while empty and are: no query for pages from ``site_pages``, else one
+    per such page (a site has one or two of them at most: their types have ``max_count = 1``)."""
     return {page.pk for page in pages if is_empty_listing(page)}

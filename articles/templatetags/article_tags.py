@@ -1,15 +1,15 @@
 from django import template
 
 from articles.models import ArticleIndexPage, ArticlePage
-from core import languages
+from core import navigation
 
 register = template.Library()
 
 
-@register.simple_tag
-def latest_articles(limit=3):
+@register.simple_tag(takes_context=True)
+def latest_articles(context, limit=3):
     """The news index and its newest articles (for the home page)."""
-    index = ArticleIndexPage.objects.live().only(*languages.LINK_FIELDS).first()
+    index = navigation.section_page(context.get("request"), ArticleIndexPage)
     if index is None:
         return {"index": None, "articles": []}
     articles = (

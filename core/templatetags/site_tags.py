@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from core import languages, typography
 from core.models import BasePage, SiteSettings
-from core.navigation import empty_listings, site_root
+from core.navigation import empty_listings, site_pages, site_root
 
 register = template.Library()
 
@@ -128,10 +128,10 @@ def _edited_menus(request):
                 for child in (stream.raw_data if stream else [])
                 if child.get("type") == "link" and child["value"].get("page")
             ]
-        ids = {page_id for links in raw.values() for page_id, _label in links}
-        pages = Page.objects.live().only(*languages.LINK_FIELDS).in_bulk(ids) if ids else {}
-        for page_id in empty_listings(pages.values()):
-            del pages[page_id]
+        # The settings' menus are among the pages every frame links to (site_pages): no query of their own.
+        # A page missing there is not live.
+        hidden = empty_listings(site_pages(request))
+        pages = {page.pk: page for page in site_pages(request) if page.pk not in hidden}
         menus = {
             name: [(pages[page_id], label) for page_id, label in links if page_id in pages]
             for name, links in raw.items()
@@ -161,7 +161,7 @@ def main_menu(context):
         return _menu_items(request, page, edited)
     cache_key = f"_oswego_menu_{translation.get_language()}"
     if not hasattr(request, cache_key):
-        items = list(root.get_children().live().in_menu().only(*languages.LINK_FIELDS))
+        items = [page for page in site_pages(request) if page.depth == root.depth + 1 and page.show_in_menus]
         hidden = empty_listings(items)
         setattr(request, cache_key, [item for item in items if item.pk not in hidden])
     return _menu_items(request, page, [(item, "") for item in getattr(request, cache_key)])

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.http import urlencode
 
-from core import languages
+from core import navigation
 from core.models import SiteSettings
 from core.navigation import CARRIED_PARAMETERS
 from core.navigation import contact_page as find_contact_page
@@ -38,10 +38,10 @@ def contact_url(context, person=None):
     return f"mailto:{email}" if email else ""
 
 
-@register.simple_tag
-def leadership(limit=6):
+@register.simple_tag(takes_context=True)
+def leadership(context, limit=6):
     """The leadership index and its people in the editors' order (for the home page)."""
-    index = PeopleIndexPage.objects.live().only(*languages.LINK_FIELDS).first()
+    index = navigation.section_page(context.get("request"), PeopleIndexPage)
     if index is None:
         return {"index": None, "people": []}
     people = (

@@ -161,18 +161,25 @@ def test_quotes_only_carry_words_the_source_puts_in_quotation_marks_with_its_att
     assert quotes >= 5
 
 
-def test_demo_pages_have_bounded_query_counts(client, demo, django_assert_max_num_queries):
-    for url in (
-        "/fr/",
-        LAUNCH_FR,
-        "/fr/actualites/",
-        "/fr/equipe-dirigeante/jamal-mossaddeq/",
-        "/fr/implantations/casablanca/",
-        "/fr/contact/",
-    ):
-        client.get(url)
-        with django_assert_max_num_queries(20):
-            client.get(url)
+# Queries of a render with the page cache on but nothing cached for the page (the second request: the header and
+# footer fragments kept), per demo page. Issue 20: never more; the frame (menus, footer, contact links, the home
+# page's section indexes, the hidden case-study section) finds its pages in one query (core.navigation.site_pages).
+DEMO_QUERY_CEILINGS = {
+    "/fr/": 14,
+    LAUNCH_FR: 17,
+    "/fr/actualites/": 12,
+    "/fr/equipe-dirigeante/jamal-mossaddeq/": 13,
+    "/fr/implantations/casablanca/": 10,
+    "/fr/contact/": 10,
+}
+
+
+@pytest.mark.parametrize(("url", "ceiling"), DEMO_QUERY_CEILINGS.items())
+def test_demo_pages_have_bounded_query_counts(client, demo, settings, django_assert_max_num_queries, url, ceiling):
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": False, "FRAGMENTS": False}
+    client.get(url)
+    with django_assert_max_num_queries(ceiling):
+        assert client.get(url).status_code == 200
 
 
 def test_seeded_accounts_have_a_name_an_address_and_their_role(db, tmp_path, settings):
