@@ -9,16 +9,17 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from wagtail.models import get_page_models
+        from wagtail.models import Page, get_page_models
 
         from core import images, sanitise
-        from core.models import BasePage
+        from core.models import BasePage, route_for_request
 
         # wagtail-modeltranslation assigns its own `route` onto every translated page class when it starts (before
         # this app); BasePage.route keeps its rules in one query per level of the path.
         for model in get_page_models():
             if issubclass(model, BasePage):
                 model.route = BasePage.route
+        Page.route_for_request = staticmethod(route_for_request)
 
         # Renditions are made ahead of the readers: on upload and on publish (core/images.py).
         images.connect()

@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page, PagePermissionTester, PageViewRestriction
+from wagtail.models import Page, PagePermissionTester, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -34,6 +34,24 @@ class OwnPagesPermissionTester(PagePermissionTester):
         if self.user.is_superuser or self.can_publish():
             return True
         return not self.page.get_descendants(inclusive=True).exclude(owner=self.user).exists()
+
+
+def route_for_request(request, path):
+    """Wagtail's ``Page.route_for_request`` (installed over it in ``core.apps``), but the site's home page loads
+    whole only when it is the page asked for: on the way to another page its own row (the sections, in three
+    columns) is not read. The result is kept on the request, as Wagtail keeps its own."""
+    if not hasattr(request, "_oswego_route"):
+        result = None
+        try:
+            site = Site.find_for_request(request)
+            if site is not None:
+                components = [component for component in path.split("/") if component]
+                root = site.root_page.localized
+                result = (root.specific_deferred if components else root.specific).route(request, components)
+        except Http404:
+            result = None
+        request._oswego_route = result
+    return request._oswego_route
 
 
 class BasePage(Page):

@@ -16,12 +16,13 @@ CARRIED_PARAMETERS = (ATTRIBUTION_PARAMETER, CHANNEL_PARAMETER)
 
 
 def site_root(request):
-    """The site's home page, fetched once per request."""
+    """The site's home page, as its own page type but with only its Page row read (links, menus and the
+    organisation's URL need no more; the home page's own fields would load on first use), once per request."""
     if request is None:
         return None
     if not hasattr(request, "_oswego_site_root"):
         site = Site.find_for_request(request)
-        request._oswego_site_root = site.root_page.specific if site else None
+        request._oswego_site_root = site.root_page.specific_deferred if site else None
     return request._oswego_site_root
 
 

@@ -86,3 +86,21 @@ def test_finding_a_page_does_not_load_the_pages_beside_it(client, people_index):
     # Routing reads the one page on each level of the path, not every child of each.
     assert person.pk in loaded
     assert not loaded & beside
+
+
+def test_serving_a_page_below_the_home_page_does_not_read_the_home_pages_sections(
+    client, home, people_index, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person = PersonPageFactory(parent=people_index, full_name="Jamal Mossaddeq")
+    with CaptureQueriesContext(connection) as below:
+        assert client.get(f"/fr/equipe-dirigeante/{person.slug_fr}/").status_code == 200
+    # The home page's own row (its sections, in three columns) is read only when the home page is the one served.
+    assert not [query for query in below.captured_queries if "core_homepage" in query["sql"]]
+    with CaptureQueriesContext(connection) as at_home:
+        response = client.get("/fr/")
+    assert response.status_code == 200
+    assert [query for query in at_home.captured_queries if "core_homepage" in query["sql"]]
+    assert soup(response).h1.get_text(strip=True) == "Conseil en opérations client"
