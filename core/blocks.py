@@ -4,6 +4,8 @@ Each block has its own template under templates/blocks/ and help text written
 for the editors who pick it in the admin.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.encoding import force_str
 from django.utils.html import escape
@@ -15,6 +17,7 @@ from wagtail.admin.compare import BlockComparison, diff_text
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from core import languages
 from core.sanitise import clean_html
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -193,8 +196,24 @@ def base_body_blocks():
 # their heading: the pages come from the site's own indexes, so the home page never goes stale.
 
 
+class PageLinkChooserBlock(blocks.PageChooserBlock):
+    """A chosen page that the template only links to (a button, a "read more"): Wagtail loads the whole page row
+    of each (some forty columns in two languages); this loads what a link reads (``languages.LINK_FIELDS``).
+    Any other field still loads on first use, as a deferred field does (the admin's chooser reads its title)."""
+
+    def bulk_to_python(self, values):
+        pages = self.model_class.objects.only(*languages.LINK_FIELDS).in_bulk(values)
+        result, seen = [], set()
+        for value in values:
+            page = pages.get(value)
+            # The same page twice gets its own instance each time, as Wagtail's does.
+            result.append(copy.copy(page) if page is not None and value in seen else page)
+            seen.add(value)
+        return result
+
+
 def _contact_person_block(required=False):
-    return blocks.PageChooserBlock(
+    return PageLinkChooserBlock(
         label=_("Person to contact"),
         required=required,
         help_text=_("A person page: the button opens the contact form with this person already chosen."),
@@ -214,7 +233,7 @@ class HeroSectionBlock(blocks.StructBlock):
     primary_label = blocks.CharBlock(label=_("Main button"), max_length=60, help_text=_("e.g. “Talk to our team”."))
     contact_person = _contact_person_block()
     secondary_label = blocks.CharBlock(label=_("Second button"), max_length=60, required=False)
-    secondary_page = blocks.PageChooserBlock(label=_("Second button leads to"), required=False)
+    secondary_page = PageLinkChooserBlock(label=_("Second button leads to"), required=False)
 
     def clean(self, value):
         value = super().clean(value)
@@ -248,7 +267,7 @@ class PrioritiesSectionBlock(blocks.StructBlock):
     intro = blocks.TextBlock(label=_("Introduction"), required=False, max_length=600)
     items = blocks.ListBlock(TeaserBlock(), label=_("Teasers"), min_num=2, max_num=4)
     link_label = blocks.CharBlock(label=_("Link label"), max_length=80, required=False)
-    link_page = blocks.PageChooserBlock(label=_("Link leads to"), required=False)
+    link_page = PageLinkChooserBlock(label=_("Link leads to"), required=False)
 
     class Meta:
         icon = "list-ul"

@@ -12,4 +12,6 @@ def office_list(context, limit=6):
     index = navigation.section_page(context.get("request"), OfficeIndexPage)
     if index is None:
         return {"index": None, "offices": []}
-    return {"index": index, "offices": list(OfficePage.objects.child_of(index).live().order_by("path")[:limit])}
+    # A card and the first office's map: never the body, whatever its length.
+    offices = OfficePage.objects.child_of(index).live().defer_streamfields().order_by("path")[:limit]
+    return {"index": index, "offices": list(offices)}

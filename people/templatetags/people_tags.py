@@ -5,6 +5,7 @@ from core import navigation
 from core.models import SiteSettings
 from core.navigation import CARRIED_PARAMETERS
 from core.navigation import contact_page as find_contact_page
+from offices.models import OfficePage
 from people.models import PeopleIndexPage, PersonPage
 
 register = template.Library()
@@ -38,6 +39,14 @@ def contact_url(context, person=None):
     return f"mailto:{email}" if email else ""
 
 
+# A person's card shows the city of their office when it is live: the rest of the office's row stays unread.
+_OFFICE_UNREAD = [
+    f"office__{field.name}"
+    for field in OfficePage._meta.concrete_fields
+    if not field.primary_key and field.name not in ("id", "live", "city")
+]
+
+
 @register.simple_tag(takes_context=True)
 def leadership(context, limit=6):
     """The leadership index and its people in the editors' order (for the home page)."""
@@ -47,7 +56,7 @@ def leadership(context, limit=6):
     people = (
         PersonPage.objects.child_of(index)
         .live()
-        .defer(*PersonPage.card_deferred_fields())
+        .defer(*PersonPage.card_deferred_fields(), *_OFFICE_UNREAD)
         .select_related("photo", "office")
         .prefetch_related("photo__renditions")
         .order_by("path")[:limit]

@@ -71,3 +71,24 @@ def test_a_hero_section_goes_first_and_a_contact_button_names_a_person(demo):
     news = home.get_children().get(slug_fr="actualites")
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"title": "?", "button_label": "Go", "contact_person": news.pk}))
+
+
+def test_the_home_page_reads_only_what_its_links_and_cards_show(client, demo, settings):
+    """Issue 20: the pages its buttons lead to load a link's columns, the leadership cards their office's city,
+    the offices no body; the sections indexes come with the frame's pages (core.navigation.site_pages)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": False, "FRAGMENTS": False}
+    client.get("/fr/")
+    with CaptureQueriesContext(connection) as queries:
+        page = soup(client.get("/fr/"))
+    assert len(page.select(".hero__actions a")) == 2  # rendered as before
+    assert len(page.select(".person-card__office")) == 2  # the two leaders based in Casablanca
+    sql = [query["sql"] for query in queries.captured_queries]
+    chosen = [query for query in sql if 'WHERE "wagtailcore_page"."id" IN (' in query]
+    assert len(chosen) == 4  # the hero's two buttons, the priorities' link and the closing band's person
+    assert not [query for query in chosen if '"wagtailcore_page"."seo_title_fr"' in query]
+    assert not [query for query in sql if '"offices_officepage"."body' in query]
+    assert not [query for query in sql if "people_personpage" in query and "street_address" in query]
+    assert not [query for query in sql if "LIMIT 1" in query and "indexpage" in query]
