@@ -31,6 +31,7 @@ import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -51,6 +52,8 @@ POSTGRES = "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 DURATION = int(os.environ.get("BENCH_DURATION", "1"))
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
+# Publishes of the launch article with a new hero, for the first-request-after-a-publish row (its median).
+AFTER_PUBLISH_ROUNDS = int(os.environ.get("BENCH_PUBLISHES", "3"))
 CONNECTIONS, THREADS = 8, 2
 HOST = "localhost"  # the demo site's hostname: visitors and purges agree on it
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
@@ -486,16 +489,23 @@ def save_draft_with_new_hero():
     return int(sh(str(PYTHON), "manage.py", "shell", "-c", code, env=site_env()).stdout.strip().splitlines()[-1])
 
 
-def first_request_after_publish(base, password):
-    """An editor publishes the launch article with a new hero image; the first reader's wait, in ms, per language."""
-    page_id = save_draft_with_new_hero()
-    publish_through(base, admin_session(base, password), page_id)
-    firsts = {}
-    for url in LAUNCH:
-        started = time.perf_counter()
-        fetch(base + url, "br")
-        firsts[url] = (time.perf_counter() - started) * 1000
-    return firsts
+def first_request_after_publish(base, password, publishes=AFTER_PUBLISH_ROUNDS):
+    """An editor publishes the launch article with a new hero image; the first reader's wait, in ms, per language.
+
+    One request is one sample, and a single one is at the mercy of whatever else the machine does at that
+    moment (a run at a low load once gave 200 ms in French and 50 ms in English): the publish is repeated, each
+    time with a new picture, and the median first request per language is kept, each sample listed beside it.
+    """
+    session = admin_session(base, password)
+    samples = {url: [] for url in LAUNCH}
+    for _round in range(publishes):
+        page_id = save_draft_with_new_hero()
+        publish_through(base, session, page_id)
+        for url in LAUNCH:
+            started = time.perf_counter()
+            fetch(base + url, "br")
+            samples[url].append((time.perf_counter() - started) * 1000)
+    return {url: statistics.median(values) for url, values in samples.items()}, samples
 
 
 def h1(body):
@@ -622,12 +632,14 @@ def table(results):
         "First request after an editor publishes the launch article with a new hero image (page cache on, the"
         " header and footer fragments kept), against an uncached render of the same page afterwards:",
         "",
-        "| page | lang | first request ms | uncached render ms (median, one at a time) | ratio |",
+        "| page | lang | first request ms (median of the publishes; each) | uncached render ms (median, one at a time)"
+        " | ratio |",
         "| --- | --- | ---: | ---: | ---: |",
     ]
     for code, path in zip(("fr", "en"), LAUNCH, strict=True):
         first, render = after["first_ms"][path], after["uncached_ms"][path]
-        lines.append(f"| launch article | {code} | {first:.0f} | {render:.0f} | {first / render:.2f} × |")
+        each = ", ".join(f"{value:.0f}" for value in after.get("first_samples_ms", {}).get(path, []))
+        lines.append(f"| launch article | {code} | {first:.0f} ({each}) | {render:.0f} | {first / render:.2f} × |")
     tail, sustained = results["crawl"], results["sustained"]
     recycling = "by memory only"
     if sustained["max_requests"] != "0":
@@ -782,7 +794,8 @@ def main():
         say("two instances: an edit published through A, read through B and the proxy")
         results["two_instances"] = two_instances(proxy, base, instance_b, password)
         say("first request after publishing the launch article with a new hero image (instance A)")
-        results["after_publish"] = {"first_ms": first_request_after_publish(base, password)}
+        firsts, samples = first_request_after_publish(base, password)
+        results["after_publish"] = {"first_ms": firsts, "first_samples_ms": samples}
 
     with gunicorn("uncached-after", free_port(), PAGE_CACHE=0, FRAGMENT_CACHE=0) as base:
         for url in LAUNCH:
