@@ -12,6 +12,7 @@ complete for the next reader once the worker has run.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -62,9 +63,17 @@ class Role:
     def filters(self, image):
         """Wagtail filters of this role for ``image``, by format (the browser's order) then by width."""
         if image.is_svg():  # a vector needs neither widths nor formats
-            return [Filter(spec="original")]
+            return [_filter("original")]
         widths = self.widths_for(image)
-        return [Filter(spec=f"{self.resize(width)}|format-{fmt}") for fmt in self.formats for width in widths]
+        return [_filter(f"{self.resize(width)}|format-{fmt}") for fmt in self.formats for width in widths]
+
+
+@lru_cache(maxsize=512)
+def _filter(spec):
+    """One Wagtail ``Filter`` per spec for the process: a new one parses its spec again on first use, and checks
+    each operation's arguments through ``inspect`` (about a hundred times per page with three pictures). A filter
+    keeps only its parsed spec, never an image's data, so sharing it is safe; a role has a few dozen specs."""
+    return Filter(spec=spec)
 
 
 ROLES = {
