@@ -92,3 +92,13 @@ def test_the_home_page_reads_only_what_its_links_and_cards_show(client, demo, se
     assert not [query for query in sql if '"offices_officepage"."body' in query]
     assert not [query for query in sql if "people_personpage" in query and "street_address" in query]
     assert not [query for query in sql if "LIMIT 1" in query and "indexpage" in query]
+
+
+def test_the_home_page_editor_still_shows_the_pages_its_buttons_lead_to(superuser_client, demo):
+    home = HomePage.objects.get()
+    response = superuser_client.get(f"/admin/pages/{home.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The choosers load a link's columns only (PageLinkChooserBlock); the admin's titles still come through.
+    assert "Jamal Mossaddeq" in html
+    assert "Le Maghreb, territoire strat" in html
