@@ -1,6 +1,7 @@
 """Pages every template finds its way by: the site's home page and the contact page, looked up once per request,
 and the pages routing passed on its way to the one served."""
 
+from django.apps import apps
 from django.db.models import DEFERRED, Exists, OuterRef
 from wagtail.models import Page, Site, get_page_models
 
@@ -43,9 +44,9 @@ def site_pages(request):
         if root is None:
             request._oswego_site_pages = []
             return []
-        from core.models import SiteSettings  # noqa: PLC0415 - core.models imports this module
-
-        linked = SiteSettings.load(request_or_site=request).menu_page_ids()
+        # By name: core.models imports this module.
+        site_settings = apps.get_model("core", "SiteSettings")
+        linked = site_settings.load(request_or_site=request).menu_page_ids()
         sections = Page.objects.filter(path__startswith=root.path, depth=root.depth + 1)
         live_child = Page.objects.live().filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
         request._oswego_site_pages = list(
