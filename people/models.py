@@ -108,6 +108,10 @@ class PersonPage(BasePage):
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
+    # What a link to a person under their name and role reads (a quote's attribution, a call to action):
+    # never the biography, the photo nor the SEO fields.
+    MENTION_FIELDS = (*languages.LINK_FIELDS, "full_name", *languages.columns("role"), "organisation")
+
     def clean(self):
         super().clean()
         errors = self.image_alt_errors(self.photo, "photo_alt")
