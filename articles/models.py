@@ -280,31 +280,47 @@ class ArticlePage(BasePage):
         return [authorship.person for authorship in self.authors.select_related("person") if authorship.person]
 
     def related(self):
-        """Chosen related articles first, then the newest ones sharing a topic (bounded queries).
+        """Chosen related articles first, in the editor's order, then the newest live ones sharing a topic.
 
-        Cards show no body: the bodies stay in the database, so a long related article costs this page nothing.
+        One query for the cards, whichever fill them (plus their topics and images): the chosen articles' ids come
+        from the page's links (in memory in a preview), its topics from what the header already loaded. Cards show
+        no body: the bodies stay in the database, so a long related article costs this page nothing.
         """
-        chosen = [
-            link.article
-            for link in self.related_articles.select_related("article", "article__hero_image")
-            .only("page", "sort_order", "article", *(f"article__{name}" for name in ArticlePage.CARD_FIELDS))
-            .prefetch_related("article__topics", "article__hero_image__renditions")
-            if link.article is not None and link.article.live and link.article.pk != self.pk
-        ][:RELATED_ARTICLES]
-        missing = RELATED_ARTICLES - len(chosen)
-        if missing > 0:
-            fill = (
-                ArticlePage.objects.live()
-                .only(*ArticlePage.CARD_FIELDS)
-                .filter(topics__in=self.topics.all())
-                .exclude(pk__in=[self.pk, *[a.pk for a in chosen]])
-                .select_related("hero_image")
-                .prefetch_related("topics", "hero_image__renditions")
-                .distinct()
-                .order_by("-date", "-pk")[:missing]
+        chosen_ids = list(self.related_articles.values_list("article_id", flat=True))
+        topics = getattr(self, "_topics", None)
+        topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
+        wanted = models.Q()
+        if chosen_ids:
+            wanted |= models.Q(pk__in=chosen_ids)
+        if topic_ids:
+            wanted |= models.Q(
+                pk__in=ArticlePage.topics.through.objects.filter(topic_id__in=topic_ids).values("articlepage_id")
             )
-            chosen.extend(fill)
-        return chosen
+        if not wanted:
+            return []
+        unique_ids = list(dict.fromkeys(chosen_ids))
+        # The chosen ones in the editor's order, before any other (which then go newest first).
+        rank = models.Case(
+            *(models.When(pk=pk, then=models.Value(position)) for position, pk in enumerate(unique_ids)),
+            default=models.Value(len(unique_ids)),
+            output_field=models.IntegerField(),
+        )
+        found = list(
+            ArticlePage.objects.live()
+            .filter(wanted)
+            .exclude(pk=self.pk)
+            .only(*ArticlePage.CARD_FIELDS)
+            .select_related("hero_image")
+            .prefetch_related("topics", "hero_image__renditions")
+            .alias(rank=rank)
+            .order_by("rank", "-date", "-pk")[:RELATED_ARTICLES]
+        )
+        by_id = {article.pk: article for article in found}
+        # From the links, not the query's rows: an article chosen twice is shown twice, as before.
+        chosen = [by_id[pk] for pk in chosen_ids if pk in by_id][:RELATED_ARTICLES]
+        chosen_set = set(unique_ids)
+        fill = [article for article in found if article.pk not in chosen_set]
+        return (chosen + fill)[:RELATED_ARTICLES]
 
     @property
     def has_report(self):
