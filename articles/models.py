@@ -386,8 +386,8 @@ class ArticlePage(BasePage):
         self._authors = context["authors"] = SimpleLazyObject(
             lambda: [
                 authorship.person
-                for authorship in self.authors.select_related("person", "person__photo").defer(
-                    *(f"person__{name}" for name in PersonPage.card_deferred_fields())
+                for authorship in self.authors.select_related("person", "person__photo").only(
+                    "page", "person", *(f"person__{name}" for name in PersonPage.BYLINE_FIELDS)
                 )
                 if authorship.person is not None
             ]

@@ -112,6 +112,8 @@ class PersonPage(BasePage):
     # What a link to a person under their name and role reads (a quote's attribution, a call to action):
     # never the biography, the photo nor the SEO fields.
     MENTION_FIELDS = (*languages.LINK_FIELDS, "full_name", *languages.columns("role"), "organisation")
+    # A byline adds the photo beside the name (its text alternative is not read: the name is beside it).
+    BYLINE_FIELDS = (*MENTION_FIELDS, "photo")
 
     def clean(self):
         super().clean()
