@@ -68,19 +68,27 @@ def test_three_chosen_articles_leave_no_place_to_fill(client, news_index, topic)
     assert cards(client.get("/fr/actualites/principal/")) == ["Choix 0", "Choix 1", "Choix 2"]
 
 
-def test_without_choices_or_topics_no_card_is_looked_for(client, news_index, django_assert_max_num_queries):
+def test_an_article_reads_its_topics_with_its_cards_topics(client, news_index, topic, django_assert_max_num_queries):
+    main = ArticlePageFactory(parent=news_index, slug_fr="principal", topics=[topic])
+    RelatedArticle.objects.create(page=main, article=dated(news_index, "Choisi", 1, topics=[topic]), sort_order=0)
+    dated(news_index, "Voisin", 2, topics=[topic])
+    client.get("/fr/actualites/principal/")
+    with django_assert_max_num_queries(40) as captured:
+        response = client.get("/fr/actualites/principal/")
+    assert cards(response) == ["Choisi", "Voisin"]
+    assert [li.get_text(strip=True) for li in soup(response).select(".article__header .topic-list__item")] == [
+        topic.name_fr
+    ]
+    assert len([query for query in captured.captured_queries if 'FROM "articles_topic"' in query["sql"]]) == 1
+
+
+def test_without_choices_or_topics_no_card_is_looked_for(news_index, django_assert_num_queries):
     main = ArticlePageFactory(parent=news_index, slug_fr="seul")
     ArticlePageFactory(parent=news_index, slug_fr="autre")
-    client.get("/fr/actualites/seul/")
-    with django_assert_max_num_queries(40) as captured:
-        response = client.get("/fr/actualites/seul/")
-    assert cards(response) == []
-    others = [
-        query["sql"]
-        for query in captured.captured_queries
-        if 'FROM "articles_articlepage"' in query["sql"] and f'"page_ptr_id" = {main.pk}' not in query["sql"]
-    ]
-    assert others == []
+    page = ArticlePage.objects.get(pk=main.pk)
+    page._topics = []  # as the article's header leaves them
+    with django_assert_num_queries(1):  # the page's links
+        assert page.related() == []
 
 
 def test_related_cards_take_four_queries_however_they_are_found(client, news_index, topic, django_assert_num_queries):
