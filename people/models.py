@@ -171,8 +171,10 @@ class PersonPage(BasePage):
         if self.office_id is not None:
             # Set on the relation, the one instance the template and the structured data read.
             self.office = self.office_link()
-        context["authored_articles"] = self.authored_articles()
-        context["quoting_articles"] = self.quoting_articles()
+        # A new person's preview, before the first save: no article can point at a page with no id yet.
+        saved = self.pk is not None
+        context["authored_articles"] = self.authored_articles() if saved else []
+        context["quoting_articles"] = self.quoting_articles() if saved else []
         return context
 
     def office_link(self):
