@@ -1,5 +1,7 @@
 """Blocks only articles use: pull quotes and calls to action, both tied to people, and region maps."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -7,8 +9,36 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from core.blocks import ReadableChoiceBlock, base_body_blocks
 from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
+from people.models import PersonPage
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
+
+
+class PersonChooserBlock(blocks.PageChooserBlock):
+    """A person page, chosen, stored (the page's id) and edited exactly as with ``PageChooserBlock``; read back
+    with only the columns a quote's attribution or a call to action shows (``PersonPage.MENTION_FIELDS``).
+
+    Wagtail's own reads every person's whole row (biography and SEO fields in each language) whenever an
+    article's body is decoded, for a link and a name."""
+
+    def bulk_to_python(self, values):
+        people = PersonPage.objects.only(*PersonPage.MENTION_FIELDS).in_bulk(values)
+        seen = set()
+        result = []
+        for pk in values:
+            person = people.get(pk)
+            # Like Wagtail's: one instance per occurrence, and None where the page is gone.
+            result.append(copy.copy(person) if person is not None and pk in seen else person)
+            seen.add(pk)
+        return result
+
+    def to_python(self, value):
+        return None if value is None else self.bulk_to_python([value])[0]
+
+    def deconstruct(self):
+        # The stored value and the form are PageChooserBlock's: migrations see no difference, and need none.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.PageChooserBlock", args, kwargs
 
 
 class PullQuoteValue(blocks.StructValue):
@@ -39,7 +69,7 @@ class PullQuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(
         label=_("Quote"), help_text=_("Only words the speaker really said or wrote, without quotation marks.")
     )
-    person = blocks.PageChooserBlock(
+    person = PersonChooserBlock(
         label=_("Speaker (person page)"),
         page_type="people.PersonPage",
         required=False,
@@ -88,7 +118,7 @@ class CallToActionBlock(blocks.StructBlock):
     button_label = blocks.CharBlock(
         label=_("Button label"), max_length=80, required=False, help_text=_("Defaults to “Contact <name>”.")
     )
-    person = blocks.PageChooserBlock(
+    person = PersonChooserBlock(
         label=_("Person to contact"),
         page_type="people.PersonPage",
         help_text=_("The button opens the contact form with this person chosen."),

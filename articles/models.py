@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
@@ -279,32 +280,56 @@ class ArticlePage(BasePage):
     def ordered_authors(self):
         return [authorship.person for authorship in self.authors.select_related("person") if authorship.person]
 
-    def related(self):
-        """Chosen related articles first, then the newest ones sharing a topic (bounded queries).
+    def related(self, topics_with_cards=False):
+        """Chosen related articles first, in the editor's order, then the newest live ones sharing a topic.
+
+        One query for the cards, whichever fill them (plus their topics and images); the chosen articles' ids come
+        from the page's links (in memory in a preview). The page's topics are those already loaded, or, with
+        ``topics_with_cards`` (a page served as saved, not a preview's draft), a subquery, and then read in the same
+        query as the cards' topics: ``self.topics.all()`` costs nothing afterwards.
 
         Cards show no body: the bodies stay in the database, so a long related article costs this page nothing.
         """
-        chosen = [
-            link.article
-            for link in self.related_articles.select_related("article", "article__hero_image")
-            .only("page", "sort_order", "article", *(f"article__{name}" for name in ArticlePage.CARD_FIELDS))
-            .prefetch_related("article__topics", "article__hero_image__renditions")
-            if link.article is not None and link.article.live and link.article.pk != self.pk
-        ][:RELATED_ARTICLES]
-        missing = RELATED_ARTICLES - len(chosen)
-        if missing > 0:
-            fill = (
-                ArticlePage.objects.live()
-                .only(*ArticlePage.CARD_FIELDS)
-                .filter(topics__in=self.topics.all())
-                .exclude(pk__in=[self.pk, *[a.pk for a in chosen]])
-                .select_related("hero_image")
-                .prefetch_related("topics", "hero_image__renditions")
-                .distinct()
-                .order_by("-date", "-pk")[:missing]
+        chosen_ids = list(self.related_articles.values_list("article_id", flat=True))
+        through = ArticlePage.topics.through.objects
+        if topics_with_cards:
+            topic_ids = through.filter(articlepage_id=self.pk).values("topic_id")
+        else:
+            topics = getattr(self, "_topics", None)
+            topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
+        wanted = models.Q()
+        if chosen_ids:
+            wanted |= models.Q(pk__in=chosen_ids)
+        if topics_with_cards or topic_ids:
+            wanted |= models.Q(pk__in=through.filter(topic_id__in=topic_ids).values("articlepage_id"))
+        if not wanted:
+            return []
+        unique_ids = list(dict.fromkeys(chosen_ids))
+        cards = (
+            ArticlePage.objects.live()
+            .filter(wanted)
+            .exclude(pk=self.pk)
+            .only(*ArticlePage.CARD_FIELDS)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "-pk")
+        )
+        if unique_ids:
+            # The chosen ones in the editor's order, before any other (which then go newest first).
+            rank = models.Case(
+                *(models.When(pk=pk, then=models.Value(position)) for position, pk in enumerate(unique_ids)),
+                default=models.Value(len(unique_ids)),
+                output_field=models.IntegerField(),
             )
-            chosen.extend(fill)
-        return chosen
+            cards = cards.alias(rank=rank).order_by("rank", "-date", "-pk")
+        found = list(cards[:RELATED_ARTICLES])
+        prefetch_related_objects([self, *found] if topics_with_cards else found, "topics")
+        by_id = {article.pk: article for article in found}
+        # From the links, not the query's rows: an article chosen twice is shown twice, as before.
+        chosen = [by_id[pk] for pk in chosen_ids if pk in by_id][:RELATED_ARTICLES]
+        chosen_set = set(unique_ids)
+        fill = [article for article in found if article.pk not in chosen_set]
+        return (chosen + fill)[:RELATED_ARTICLES]
 
     @property
     def has_report(self):
@@ -370,19 +395,29 @@ class ArticlePage(BasePage):
         self._authors = context["authors"] = SimpleLazyObject(
             lambda: [
                 authorship.person
-                for authorship in self.authors.select_related("person", "person__photo").defer(
-                    *(f"person__{name}" for name in PersonPage.card_deferred_fields())
+                for authorship in self.authors.select_related("person", "person__photo").only(
+                    "page", "person", *(f"person__{name}" for name in PersonPage.BYLINE_FIELDS)
                 )
                 if authorship.person is not None
             ]
         )
-        self._topics = context["article_topics"] = SimpleLazyObject(lambda: list(self.topics.all()))
+        # Served as saved, the page's topics are read with the related cards' (one query): the header, which shows
+        # them first, has the cards looked for. A preview's topics are its draft's, in memory.
+        in_preview = getattr(request, "is_preview", False)
+        related = SimpleLazyObject(lambda: self.related(topics_with_cards=not in_preview))
+
+        def own_topics():
+            if not in_preview:
+                len(related)
+            return list(self.topics.all())
+
+        self._topics = context["article_topics"] = SimpleLazyObject(own_topics)
         # The news index's URL is the article's own without its last segment: no query for the parent.
         # (A page being previewed before its first publish may have no URL yet: then ask its parent.)
         context["index_url"] = SimpleLazyObject(
             lambda: parent_url(self.get_url(request) or "") or self.get_parent().get_url(request)
         )
-        context["related_articles"] = SimpleLazyObject(self.related)
+        context["related_articles"] = related
         context["report_url"] = SimpleLazyObject(lambda: self.report_request_url(request))
         context["table_of_contents"] = SimpleLazyObject(
             lambda: [

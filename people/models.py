@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
@@ -108,6 +109,12 @@ class PersonPage(BasePage):
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
+    # What a link to a person under their name and role reads (a quote's attribution, a call to action):
+    # never the biography, the photo nor the SEO fields.
+    MENTION_FIELDS = (*languages.LINK_FIELDS, "full_name", *languages.columns("role"), "organisation")
+    # A byline adds the photo beside the name (its text alternative is not read: the name is beside it).
+    BYLINE_FIELDS = (*MENTION_FIELDS, "photo")
+
     def clean(self):
         super().clean()
         errors = self.image_alt_errors(self.photo, "photo_alt")
@@ -161,9 +168,20 @@ class PersonPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authored_articles"] = self.authored_articles()
-        context["quoting_articles"] = self.quoting_articles()
+        if self.office_id is not None:
+            # Set on the relation, the one instance the template and the structured data read.
+            self.office = self.office_link()
+        # A new person's preview, before the first save: no article can point at a page with no id yet.
+        saved = self.pk is not None
+        context["authored_articles"] = self.authored_articles() if saved else []
+        context["quoting_articles"] = self.quoting_articles() if saved else []
         return context
+
+    def office_link(self):
+        """The person's office as its link shows it, a city and a URL: its introduction, body and SEO fields, in
+        each language, stay in the database."""
+        office_model = self._meta.get_field("office").related_model
+        return office_model.objects.only(*languages.LINK_FIELDS, "city").filter(pk=self.office_id).first()
 
     # Articles point at people, never the other way round: a person finds
     # them back through the reverse relation and Wagtail's reference index.
@@ -171,27 +189,29 @@ class PersonPage(BasePage):
         authorships = getattr(self, "article_authorships", None)
         if authorships is None:
             return []
-        # Listed as links (title, date): the articles' bodies stay in the database.
+        # Listed as links (title, date): only those columns are read.
         article_model = authorships.model._meta.get_field("page").related_model
-        pages = [
-            authorship.page
-            for authorship in authorships.filter(page__live=True)
-            .select_related("page")
-            .defer(*(f"page__{name}" for name in article_model.get_streamfield_names()))
-            .order_by("-page__date", "-page__pk")[:limit]
-        ]
-        return pages
+        return list(
+            article_model.objects.live()
+            .filter(authors__person=self)
+            .only(*languages.LINK_FIELDS, "date")
+            .order_by("-date", "-pk")[:limit]
+        )
 
     def quoting_articles(self, limit=6):
-        """Live pages whose body quotes or names this person (a pull quote, a call to action)."""
-        page_ids = {
-            int(object_id)
-            for object_id in ReferenceIndex.get_references_to(self)
+        """Live pages whose body quotes or names this person (a pull quote, a call to action), as links."""
+        references = (
+            ReferenceIndex.get_references_to(self)
             .filter(base_content_type=ContentType.objects.get_for_model(Page), model_path__startswith="body")
-            .values_list("object_id", flat=True)
-        }
-        page_ids.discard(self.pk)
-        if not page_ids:
-            return []
-        pages = Page.objects.live().filter(pk__in=page_ids).order_by("-first_published_at")
-        return list(pages.specific().defer_streamfields()[:limit])
+            # The index keeps ids as text, whatever the model.
+            .annotate(page_id=Cast("object_id", models.IntegerField()))
+            .values("page_id")
+        )
+        # A link needs no page's own columns: one query, the page ids as a subquery.
+        return list(
+            Page.objects.live()
+            .filter(pk__in=references)
+            .exclude(pk=self.pk)
+            .only(*languages.LINK_FIELDS)
+            .order_by("-first_published_at")[:limit]
+        )

@@ -1,5 +1,7 @@
 """An editor writes a full article, every block, in French and English, without touching HTML."""
 
+import html
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_factories import ImageFactory
 
@@ -137,3 +139,17 @@ def test_admin_refuses_a_quote_with_no_speaker(superuser_client, news_index, per
     message = str(errors.block_errors[0].block_errors["person"].message)
     assert message.startswith("Indiquez qui l’a dit")
     assert not ArticlePage.objects.filter(slug_fr="sans-auteur").exists()
+
+
+def test_editor_reopens_an_article_and_finds_the_people_chosen_in_its_blocks(superuser_client, news_index, person):
+    from articles.factories import ArticlePageFactory, stream
+
+    quote = ("quote", {"quote": "Mot.", "person": person.pk, "original_language": "fr"})
+    cta = ("cta", {"text": "Écrivez-nous.", "button_label": "", "person": person.pk})
+    article = ArticlePageFactory(parent=news_index, body_fr=stream(quote, cta))
+    response = superuser_client.get(f"/admin/pages/{article.pk}/edit/")
+    assert response.status_code == 200
+    # Each chooser shows the person and links to their editor, as Wagtail's own PageChooserBlock does.
+    state = html.unescape(response.content.decode())
+    chosen = f'"person": {{"id": {person.pk}, "parentId": {person.get_parent().pk}, "adminTitle": "Jamal Mossaddeq"'
+    assert state.count(chosen) == 2

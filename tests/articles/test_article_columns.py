@@ -124,3 +124,40 @@ def test_cards_and_links_read_only_the_columns_they_show(client, news_index, top
     ]
     assert listing
     assert [sql for sql in listing if SEO_COLUMN.search(sql)] == []
+
+
+PERSON_UNSHOWN_COLUMN = re.compile(r'"people_personpage"\."(?:biography|notification_email|linkedin_url|photo_alt)')
+
+
+def test_an_article_reads_only_what_it_shows_of_its_authors_and_quoted_people(
+    client, news_index, person, django_assert_max_num_queries
+):
+    person.biography_fr = "<p>" + "interminable " * 500 + "</p>"
+    person.save_revision().publish()
+    quote = ("quote", {"quote": "Mot.", "person": person.pk, "original_language": "fr"})
+    cta = ("cta", {"text": "Écrivez-nous.", "button_label": "", "person": person.pk})
+    ArticlePageFactory(parent=news_index, slug_fr="cite", authors=[person], body_fr=stream(quote, cta))
+    captured, response = render(client, "/fr/actualites/cite/", django_assert_max_num_queries)
+    people_queries = [query["sql"] for query in captured if "people_personpage" in query["sql"]]
+    assert len(people_queries) == 3  # the byline, the quotes' speakers, the calls to action's people
+    assert [sql for sql in people_queries if PERSON_UNSHOWN_COLUMN.search(sql) or SEO_COLUMN.search(sql)] == []
+    assert response.content.count(b"Jamal Mossaddeq") >= 3
+
+
+OFFICE_OR_ARTICLE_TEXT_COLUMN = re.compile(
+    r'"(?:offices_officepage"\."(?:introduction|body|country)|articles_articlepage"\."(?:standfirst|body))'
+)
+
+
+def test_person_page_reads_its_office_and_its_articles_as_links(
+    client, news_index, person, office, django_assert_max_num_queries
+):
+    quote = ("quote", {"quote": "Mot.", "person": person.pk, "original_language": "fr"})
+    ArticlePageFactory(parent=news_index, slug_fr="signe", authors=[person])
+    ArticlePageFactory(parent=news_index, slug_fr="cite", body_fr=stream(quote))
+    captured, response = render(client, "/fr/equipe-dirigeante/jamal-mossaddeq/", django_assert_max_num_queries)
+    assert [query["sql"] for query in captured if OFFICE_OR_ARTICLE_TEXT_COLUMN.search(query["sql"])] == []
+    # The pages quoting the person: the reference index is a subquery of the one query that lists them.
+    assert len([query for query in captured if "wagtailcore_referenceindex" in query["sql"]]) == 1
+    html = response.content.decode()
+    assert office.get_url() in html and "/fr/actualites/signe/" in html and "/fr/actualites/cite/" in html

@@ -148,3 +148,16 @@ def test_person_page_query_count_does_not_grow_with_articles(client, person, new
         add_article()
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/fr/equipe-dirigeante/jamal-mossaddeq/")
+
+
+def test_a_new_person_previewed_before_the_first_save_lists_no_articles(rf, people_index, office):
+    """No article can point at a page with no id yet: nothing is looked for (the rest of that preview fails in
+    seo/'s share image URL, which needs the page's id)."""
+    from people.models import PersonPage
+
+    page = PersonPage(full_name="Nouvelle Personne", role_fr="Associée", office=office)
+    request = rf.get("/fr/equipe-dirigeante/nouvelle-personne/")
+    request.is_preview = True
+    context = page.get_context(request)
+    assert context["authored_articles"] == [] and context["quoting_articles"] == []
+    assert page.office.city == office.city
