@@ -18,7 +18,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core import languages, navigation
+from core import images, languages, navigation
 from core.models import BasePage, IndexPage
 from people.models import PersonPage
 from seo import share_images, structured_data
@@ -95,7 +95,7 @@ class ArticleIndexPage(IndexPage):
             .only(*ArticlePage.CARD_FIELDS)
             .select_related("hero_image")
             .prefetch_related("topics")
-            .prefetch_related("hero_image__renditions")
+            .prefetch_related(images.prefetch_renditions("hero_image__renditions", "card"))
             .order_by("-date", "-pk")
         )
 
@@ -311,7 +311,7 @@ class ArticlePage(BasePage):
             .exclude(pk=self.pk)
             .only(*ArticlePage.CARD_FIELDS)
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
+            .prefetch_related(images.prefetch_renditions("hero_image__renditions", "card"))
             .order_by("-date", "-pk")
         )
         if unique_ids:
@@ -452,7 +452,7 @@ class AnalysisIndexPage(IndexPage):
             .filter(kind=ArticlePage.Kind.ANALYSIS)
             .defer_streamfields()
             .select_related("hero_image")
-            .prefetch_related("topics", "hero_image__renditions")
+            .prefetch_related("topics", images.prefetch_renditions("hero_image__renditions", "card"))
             .order_by("-date", "-pk")
         )
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Prefetch
 from django.db.models.signals import post_save
 from django.forms.utils import flatatt
 from django.utils.html import format_html
@@ -60,6 +61,10 @@ class Role:
         fitting = [width for width in self.widths if width <= largest]
         return fitting or [self.widths[0]]
 
+    def all_specs(self):
+        """Every spec this role may ask of any image (whatever its size, a vector's ``original`` included)."""
+        return ["original", *(f"{self.resize(width)}|format-{fmt}" for fmt in self.formats for width in self.widths)]
+
     def filters(self, image):
         """Wagtail filters of this role for ``image``, by format (the browser's order) then by width."""
         if image.is_svg():  # a vector needs neither widths nor formats
@@ -93,6 +98,15 @@ ROLES = {
         Role("share", (1200,), "1200px", ratio=(1200, 630), formats=("jpeg",)),
     )
 }
+
+
+def prefetch_renditions(lookup, role_name):
+    """A prefetch of the renditions a listing's pictures show in ``role_name`` (``lookup`` ends in ``renditions``,
+    e.g. ``"hero_image__renditions"``): the cards read them without a query each, and the image's other renditions
+    (a hero has some forty-six, a card shows twelve) stay in the database."""
+    rendition_model = get_image_model().get_rendition_model()
+    specs = ROLES[role_name].all_specs()
+    return Prefetch(lookup, queryset=rendition_model.objects.filter(filter_spec__in=specs))
 
 
 def filter_specs(image, role_name):

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import images
 from core.blocks import base_body_blocks
 from core.models import BasePage, GeneralPage, IndexPage
 from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
@@ -142,7 +143,10 @@ class OfficePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Reverse relations: offices know nothing of the apps that point at them.
         context["office_people"] = (
-            self.people.live().select_related("photo", "office").prefetch_related("photo__renditions").order_by("path")
+            self.people.live()
+            .select_related("photo", "office")
+            .prefetch_related(images.prefetch_renditions("photo__renditions", "avatar"))
+            .order_by("path")
         )
         related_articles = getattr(self, "articles", None)
         if related_articles is not None:

@@ -33,7 +33,7 @@ class PeopleIndexPage(IndexPage):
             .live()
             .defer(*PersonPage.card_deferred_fields())
             .select_related("photo", "office")
-            .prefetch_related("photo__renditions")
+            .prefetch_related(images.prefetch_renditions("photo__renditions", "avatar"))
             .order_by("path")
         )
         return {"people": people}

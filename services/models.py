@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import images
 from core.blocks import KeyFiguresBlock, base_body_blocks
 from core.models import BasePage, IndexPage
 from seo import structured_data
@@ -126,7 +127,7 @@ class ServicePage(BasePage):
             link.person
             for link in self.related_people.filter(person__live=True)
             .select_related("person", "person__photo", "person__office")
-            .prefetch_related("person__photo__renditions")
+            .prefetch_related(images.prefetch_renditions("person__photo__renditions", "avatar"))
         ]
         context["service_articles"] = [
             link.article for link in self.related_articles.filter(article__live=True).select_related("article")

@@ -1,7 +1,7 @@
 from django import template
 
 from articles.models import ArticleIndexPage, ArticlePage
-from core import navigation
+from core import images, navigation
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ def latest_articles(context, limit=3):
         .only(*ArticlePage.CARD_FIELDS)
         .select_related("hero_image")
         .prefetch_related("topics")
-        .prefetch_related("hero_image__renditions")
+        .prefetch_related(images.prefetch_renditions("hero_image__renditions", "card"))
         .order_by("-date", "-pk")[:limit]
     )
     return {"index": index, "articles": list(articles)}

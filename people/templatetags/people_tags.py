@@ -1,7 +1,7 @@
 from django import template
 from django.utils.http import urlencode
 
-from core import navigation
+from core import images, navigation
 from core.models import SiteSettings
 from core.navigation import CARRIED_PARAMETERS
 from core.navigation import contact_page as find_contact_page
@@ -58,7 +58,7 @@ def leadership(context, limit=6):
         .live()
         .defer(*PersonPage.card_deferred_fields(), *_OFFICE_UNREAD)
         .select_related("photo", "office")
-        .prefetch_related("photo__renditions")
+        .prefetch_related(images.prefetch_renditions("photo__renditions", "avatar"))
         .order_by("path")[:limit]
     )
     return {"index": index, "people": list(people)}

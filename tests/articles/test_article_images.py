@@ -110,3 +110,30 @@ def test_related_article_cards_do_not_add_queries_per_picture(client, news_index
     client.get("/fr/actualites/principal/")
     with django_assert_max_num_queries(budget):
         client.get("/fr/actualites/principal/")
+
+
+def test_a_listing_reads_only_the_renditions_its_cards_show(client, news_index):
+    from django.db.models.signals import post_init
+    from wagtail.images import get_image_model
+
+    from core import images
+
+    for number in range(3):
+        article = pictured_article(news_index, title_fr=f"Article {number}")
+        assert images.generate(article.hero_image) > 40  # every role's renditions, as the upload's job makes them
+    loaded = []
+
+    def count(sender, instance, **kwargs):
+        loaded.append(instance.filter_spec)
+
+    rendition_model = get_image_model().get_rendition_model()
+    post_init.connect(count, sender=rendition_model)
+    try:
+        pictures = soup(client.get("/fr/actualites/")).select(".article-card picture")
+    finally:
+        post_init.disconnect(count, sender=rendition_model)
+    assert len(pictures) == 3
+    # A card shows 4 widths in 3 formats; the heroes, share images and the rest stay in the database.
+    assert loaded and len(loaded) <= 3 * 12
+    assert all(spec.startswith("fill-") and "x" in spec for spec in loaded)
+    assert not [spec for spec in loaded if spec.startswith("fill-1280") or spec.startswith("fill-1200")]
