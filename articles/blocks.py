@@ -1,39 +1,25 @@
 """Blocks only articles use: pull quotes and calls to action, both tied to people, and region maps."""
 
-import copy
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from core.blocks import ReadableChoiceBlock, base_body_blocks
+from core.blocks import PageLinkChooserBlock, ReadableChoiceBlock, base_body_blocks
 from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
 from people.models import PersonPage
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
 
 
-class PersonChooserBlock(blocks.PageChooserBlock):
+class PersonChooserBlock(PageLinkChooserBlock):
     """A person page, chosen, stored (the page's id) and edited exactly as with ``PageChooserBlock``; read back
     with only the columns a quote's attribution or a call to action shows (``PersonPage.MENTION_FIELDS``).
 
     Wagtail's own reads every person's whole row (biography and SEO fields in each language) whenever an
     article's body is decoded, for a link and a name."""
 
-    def bulk_to_python(self, values):
-        people = PersonPage.objects.only(*PersonPage.MENTION_FIELDS).in_bulk(values)
-        seen = set()
-        result = []
-        for pk in values:
-            person = people.get(pk)
-            # Like Wagtail's: one instance per occurrence, and None where the page is gone.
-            result.append(copy.copy(person) if person is not None and pk in seen else person)
-            seen.add(pk)
-        return result
-
-    def to_python(self, value):
-        return None if value is None else self.bulk_to_python([value])[0]
+    fields = PersonPage.MENTION_FIELDS
 
     def deconstruct(self):
         # The stored value and the form are PageChooserBlock's: migrations see no difference, and need none.

@@ -198,18 +198,24 @@ def base_body_blocks():
 
 class PageLinkChooserBlock(blocks.PageChooserBlock):
     """A chosen page that the template only links to (a button, a "read more"): Wagtail loads the whole page row
-    of each (some forty columns in two languages); this loads what a link reads (``languages.LINK_FIELDS``).
-    Any other field still loads on first use, as a deferred field does (the admin's chooser reads its title)."""
+    of each (some forty columns in two languages); this loads what a link reads (``fields``, by default
+    ``languages.LINK_FIELDS``; a subclass names more). Any other field still loads on first use, as a deferred
+    field does (the admin's chooser reads its title)."""
+
+    fields = languages.LINK_FIELDS
 
     def bulk_to_python(self, values):
-        pages = self.model_class.objects.only(*languages.LINK_FIELDS).in_bulk(values)
+        pages = self.model_class.objects.only(*self.fields).in_bulk(values)
         result, seen = [], set()
         for value in values:
             page = pages.get(value)
-            # The same page twice gets its own instance each time, as Wagtail's does.
+            # The same page twice gets its own instance each time, and None where it is gone, as Wagtail's does.
             result.append(copy.copy(page) if page is not None and value in seen else page)
             seen.add(value)
         return result
+
+    def to_python(self, value):
+        return None if value is None else self.bulk_to_python([value])[0]
 
 
 def _contact_person_block(required=False):
