@@ -9,9 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from wagtail.models import Page, get_page_models
+        from wagtail.models import Page, Site, get_page_models
 
-        from core import images, sanitise
+        from core import images, sanitise, sites
         from core.models import BasePage, route_for_request
 
         # wagtail-modeltranslation assigns its own `route` onto every translated page class when it starts (before
@@ -20,6 +20,9 @@ class CoreConfig(AppConfig):
             if issubclass(model, BasePage):
                 model.route = BasePage.route
         Page.route_for_request = staticmethod(route_for_request)
+        # Every request's site, by Wagtail's rule in a cheaper query (core/sites.py); Wagtail still keeps it on the
+        # request.
+        Site._find_for_request = staticmethod(sites.find_for_request)
 
         # Renditions are made ahead of the readers: on upload and on publish (core/images.py).
         images.connect()
