@@ -110,11 +110,19 @@ class BasePage(Page):
                 return RouteResult(self)
             raise Http404
         child_slug, remaining = path_components[0], path_components[1:]
-        child = self.get_children().filter(_slug_in_language(child_slug)).order_by("path").first()
+        # A link's columns (and the tree's child count, to route further): a page on the way is a link in the
+        # breadcrumbs, and the page served loads whole.
+        child = (
+            self.get_children()
+            .filter(_slug_in_language(child_slug))
+            .only(*languages.LINK_FIELDS, "numchild")
+            .order_by("path")
+            .first()
+        )
         if child is None:
             raise Http404
         on_the_way = remaining and not issubclass(child.specific_class or Page, RoutablePageMixin)
-        return (child.specific_deferred if on_the_way else child.specific).route(request, remaining)
+        return (navigation.as_specific(child) if on_the_way else child.specific).route(request, remaining)
 
     def get_view_restrictions(self):
         """Wagtail's rule — the restrictions of this page and of its ancestors, an alias taking its source page's —
