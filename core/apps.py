@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page, Site, get_page_models
 
-        from core import images, sanitise, sites
+        from core import images, instances, sanitise, sites
         from core.models import BasePage, route_for_request
 
         # wagtail-modeltranslation assigns its own `route` onto every translated page class when it starts (before
@@ -23,6 +23,9 @@ class CoreConfig(AppConfig):
         # Every request's site, by Wagtail's rule in a cheaper query (core/sites.py); Wagtail still keeps it on the
         # request.
         Site._find_for_request = staticmethod(sites.find_for_request)
+        # Pages loaded from the database skip modelcluster's scan for child objects in keyword arguments
+        # (core/instances.py).
+        instances.install()
 
         # Renditions are made ahead of the readers: on upload and on publish (core/images.py).
         images.connect()
