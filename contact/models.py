@@ -440,8 +440,9 @@ class ContactPage(RoutablePageMixin, BasePage):
         return (page.get_full_url(request) if full else page.get_url(request)) or ""
 
     def people(self):
-        """The people a prospect can write to, in the leadership page's order."""
-        return PersonPage.objects.live().select_related("photo").order_by("path")
+        """The people a prospect can write to, in the leadership page's order, with what the form's choices and the
+        recipient's line show (name, role, organisation, photo)."""
+        return PersonPage.objects.live().only(*PersonPage.BYLINE_FIELDS).select_related("photo").order_by("path")
 
     def preselected_person(self, request):
         """The live person named by ``?person=<id>``; anything else is ignored."""

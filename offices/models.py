@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core import images
+from core import languages
 from core.blocks import base_body_blocks
 from core.models import BasePage, GeneralPage, IndexPage
 from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
@@ -24,9 +24,10 @@ class OfficeIndexPage(IndexPage):
         verbose_name = _("offices index")
 
     def get_listing_context(self, request):
+        # Cards: the bodies, in each language, stay in the database.
         return {
-            "offices": OfficePage.objects.child_of(self).live().order_by("path"),
-            "regions": GeneralPage.objects.child_of(self).live().order_by("path"),
+            "offices": OfficePage.objects.child_of(self).live().defer_streamfields().order_by("path"),
+            "regions": GeneralPage.objects.child_of(self).live().defer_streamfields().order_by("path"),
         }
 
 
@@ -142,14 +143,11 @@ class OfficePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Reverse relations: offices know nothing of the apps that point at them.
-        context["office_people"] = (
-            self.people.live()
-            .select_related("photo", "office")
-            .prefetch_related(images.prefetch_renditions("photo__renditions", "avatar"))
-            .order_by("path")
-        )
+        context["office_people"] = self.people.model.as_cards(self.people.live()).order_by("path")
         related_articles = getattr(self, "articles", None)
         if related_articles is not None:
-            # Listed as links: the articles' bodies stay in the database.
-            context["office_articles"] = related_articles.live().defer_streamfields().order_by("-date", "-pk")[:6]
+            # Listed as links (title, date): the rest of the articles' rows stays in the database.
+            context["office_articles"] = (
+                related_articles.live().only(*languages.LINK_FIELDS, "date").order_by("-date", "-pk")[:6]
+            )
         return context

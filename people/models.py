@@ -28,14 +28,7 @@ class PeopleIndexPage(IndexPage):
 
     def get_listing_context(self, request):
         # Tree order is the order editors set with “Sort menu order” in the admin.
-        people = (
-            PersonPage.objects.child_of(self)
-            .live()
-            .defer(*PersonPage.card_deferred_fields())
-            .select_related("photo", "office")
-            .prefetch_related(images.prefetch_renditions("photo__renditions", "avatar"))
-            .order_by("path")
-        )
+        people = PersonPage.as_cards(PersonPage.objects.child_of(self).live()).order_by("path")
         return {"people": people}
 
 
@@ -146,6 +139,23 @@ class PersonPage(BasePage):
             *(field.name for field in cls._meta.concrete_fields if field.name.split("_")[0] == "biography"),
             *languages.columns("seo_title", "search_description"),
         ]
+
+    @classmethod
+    def as_cards(cls, people):
+        """``people`` (a queryset) as their cards read them: name, role, photo with the card's renditions, and the
+        city of their office when it is live; the rest of the person's and the office's rows stays in the
+        database."""
+        office_model = cls._meta.get_field("office").related_model
+        office_unread = [
+            f"office__{field.name}"
+            for field in office_model._meta.concrete_fields
+            if not field.primary_key and field.name not in ("id", "live", "city")
+        ]
+        return (
+            people.defer(*cls.card_deferred_fields(), *office_unread)
+            .select_related("photo", "office")
+            .prefetch_related(images.prefetch_renditions("photo__renditions", "avatar"))
+        )
 
     @property
     def role_with_organisation(self):

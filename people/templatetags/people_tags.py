@@ -1,11 +1,10 @@
 from django import template
 from django.utils.http import urlencode
 
-from core import images, navigation
+from core import navigation
 from core.models import SiteSettings
 from core.navigation import CARRIED_PARAMETERS
 from core.navigation import contact_page as find_contact_page
-from offices.models import OfficePage
 from people.models import PeopleIndexPage, PersonPage
 
 register = template.Library()
@@ -39,26 +38,11 @@ def contact_url(context, person=None):
     return f"mailto:{email}" if email else ""
 
 
-# A person's card shows the city of their office when it is live: the rest of the office's row stays unread.
-_OFFICE_UNREAD = [
-    f"office__{field.name}"
-    for field in OfficePage._meta.concrete_fields
-    if not field.primary_key and field.name not in ("id", "live", "city")
-]
-
-
 @register.simple_tag(takes_context=True)
 def leadership(context, limit=6):
     """The leadership index and its people in the editors' order (for the home page)."""
     index = navigation.section_page(context.get("request"), PeopleIndexPage)
     if index is None:
         return {"index": None, "people": []}
-    people = (
-        PersonPage.objects.child_of(index)
-        .live()
-        .defer(*PersonPage.card_deferred_fields(), *_OFFICE_UNREAD)
-        .select_related("photo", "office")
-        .prefetch_related(images.prefetch_renditions("photo__renditions", "avatar"))
-        .order_by("path")[:limit]
-    )
+    people = PersonPage.as_cards(PersonPage.objects.child_of(index).live()).order_by("path")[:limit]
     return {"index": index, "people": list(people)}
