@@ -127,6 +127,9 @@ def test_core_holds_only_what_every_page_shares():
         "images.py",
         # Rich text cleaned on save: every page's rich text fields and paragraph blocks pass through it.
         "sanitise.py",
+        # Which site answers a request, and how a page is built from its row: every page served goes through both.
+        "sites.py",
+        "instances.py",
         "templatetags/__init__.py",
         "templatetags/site_tags.py",
         "templatetags/image_tags.py",
