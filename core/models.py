@@ -21,6 +21,7 @@ from core.blocks import MenuLinkBlock, general_body_blocks, home_section_blocks
 from core.forms import BasePageForm
 from core.navigation import CARRIED_PARAMETERS
 from core.panels import LinkPreviewPanel, SharePanel, TranslationStatusPanel
+from core.prepared import prepared
 
 
 class OwnPagesPermissionTester(PagePermissionTester):
@@ -47,7 +48,8 @@ def route_for_request(request, path):
             if site is not None:
                 components = [component for component in path.split("/") if component]
                 root = site.root_page.localized
-                result = (root.specific_deferred if components else root.specific).route(request, components)
+                start = root.specific_deferred if components else navigation.specific(root)
+                result = start.route(request, components)
         except Http404:
             result = None
         request._oswego_route = result
@@ -112,17 +114,14 @@ class BasePage(Page):
         child_slug, remaining = path_components[0], path_components[1:]
         # A link's columns (and the tree's child count, to route further): a page on the way is a link in the
         # breadcrumbs, and the page served loads whole.
-        child = (
-            self.get_children()
-            .filter(_slug_in_language(child_slug))
-            .only(*languages.LINK_FIELDS, "numchild")
-            .order_by("path")
-            .first()
-        )
+        if self.is_leaf():
+            raise Http404
+        first, last = self._get_children_path_interval(self.path)
+        child = next(iter(_child_with_slug(first, last, self.depth + 1, child_slug)), None)
         if child is None:
             raise Http404
         on_the_way = remaining and not issubclass(child.specific_class or Page, RoutablePageMixin)
-        return (navigation.as_specific(child) if on_the_way else child.specific).route(request, remaining)
+        return (navigation.as_specific(child) if on_the_way else navigation.specific(child)).route(request, remaining)
 
     def get_view_restrictions(self):
         """Wagtail's rule — the restrictions of this page and of its ancestors, an alias taking its source page's —
@@ -130,9 +129,7 @@ class BasePage(Page):
         of an alias at the source page, so one step resolves every alias.)"""
         if not self.path:
             return super().get_view_restrictions()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        pages = Page.objects.filter(Q(path__in=paths, alias_of__isnull=True) | Q(aliases__path__in=paths))
-        return PageViewRestriction.objects.filter(page__in=pages.values("pk"))
+        return _view_restrictions([self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)])
 
     def get_summary(self):
         """One or two sentences that describe the page in listings and link previews."""
@@ -431,6 +428,13 @@ class SiteSettings(BaseGenericSetting):
 
     LEGAL_DETAILS = ("publisher", "publication_director", "host", "registered_office")
 
+    @classmethod
+    def _get_or_create(cls):
+        """Wagtail's (the first row, created when there is none), in a query whose SQL is built once: every page
+        reads the settings."""
+        first = next(iter(_first_site_settings()), None)
+        return first if first is not None else cls.objects.create()
+
     def menu_page_ids(self):
         """Every page the menus and the footer link to, in either language: every page's HTML shows their titles,
         so the page cache treats a change to one of them as a change to the whole site."""
@@ -459,6 +463,11 @@ class SiteSettings(BaseGenericSetting):
         ]
 
 
+@prepared()
+def _first_site_settings():
+    return SiteSettings.base_queryset().order_by("pk")[:1]
+
+
 class GeneralPage(BasePage):
     """A page of text built from the shared blocks: the approach, the legal and trust pages, a region served."""
 
@@ -478,6 +487,27 @@ class GeneralPage(BasePage):
 
     def get_summary(self):
         return self.introduction
+
+
+@prepared(str, str, int, str)
+def _child_with_slug(first, last, depth, slug):
+    """The child (between the tree paths ``first`` and ``last``, at ``depth``) whose slug reads ``slug`` in the
+    active language, with a link's columns and its child count: a page on the way is a link in the breadcrumbs.
+    Prepared: routing asks it at every level of every page served."""
+    return (
+        Page.objects.filter(path__range=(first, last), depth=depth)
+        .filter(_slug_in_language(slug))
+        .only(*languages.LINK_FIELDS, "numchild")
+        .order_by("path")[:1]
+    )
+
+
+@prepared([str])
+def _view_restrictions(paths):
+    """The view restrictions of the pages at ``paths`` (a page and its ancestors), an alias taking its source's.
+    Prepared: every page served asks it (Wagtail's check before serving)."""
+    pages = Page.objects.filter(Q(path__in=paths, alias_of__isnull=True) | Q(aliases__path__in=paths))
+    return PageViewRestriction.objects.filter(page__in=pages.values("pk"))
 
 
 def _slug_in_language(slug):

@@ -6,6 +6,7 @@ from django.db.models import DEFERRED, Exists, OuterRef
 from wagtail.models import Page, Site, get_page_models
 
 from core import languages
+from core.prepared import prepared
 
 # The query parameter of a tracked share link (``/l/<code>`` redirects to the page with ``?via=<code>``): every page
 # declares it to the page cache, and its contact links carry it to the contact form, so a lead names the link that
@@ -47,16 +48,49 @@ def site_pages(request):
         # By name: core.models imports this module.
         site_settings = apps.get_model("core", "SiteSettings")
         linked = site_settings.load(request_or_site=request).menu_page_ids()
-        sections = Page.objects.filter(path__startswith=root.path, depth=root.depth + 1)
-        live_child = Page.objects.live().filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
-        request._oswego_site_pages = list(
-            (sections | Page.objects.filter(pk__in=linked))
-            .live()
-            .only(*languages.LINK_FIELDS, "show_in_menus")
-            .annotate(has_live_child=Exists(live_child))
-            .order_by("path")
-        )
+        first, last = root._get_children_path_interval(root.path)
+        request._oswego_site_pages = list(_frame_pages(first, last, root.depth + 1, sorted(linked)))
     return request._oswego_site_pages
+
+
+@prepared(str, str, int, [int])
+def _frame_pages(first, last, depth, linked):
+    """The live pages between the tree paths ``first`` and ``last`` at ``depth`` (the home page's children) and
+    those in ``linked``, with a link's columns and ``has_live_child``. Prepared: every page's frame asks it."""
+    sections = Page.objects.filter(path__range=(first, last), depth=depth)
+    live_child = Page.objects.live().filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    return (
+        (sections | Page.objects.filter(pk__in=linked))
+        .live()
+        .only(*languages.LINK_FIELDS, "show_in_menus")
+        .annotate(has_live_child=Exists(live_child))
+        .order_by("path")
+    )
+
+
+# One prepared query per page type: the whole row of one page of that type (core/prepared.py).
+_SPECIFIC_ROWS = {}
+
+
+def specific(page):
+    """``page.specific``: the page as its own page type with every column read (the page served), in a query whose
+    SQL is built once per page type; the attributes set on ``page`` (annotations, what routing noted) carry over
+    as Wagtail's ``get_specific`` carries them. Kept as ``page.specific``."""
+    if "specific" in page.__dict__:
+        return page.__dict__["specific"]
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page
+    rows = _SPECIFIC_ROWS.get(model)
+    if rows is None:
+        rows = _SPECIFIC_ROWS[model] = prepared(int)(lambda pk, model=model: model._default_manager.filter(pk=pk))
+    loaded = next(iter(rows(page.pk)), None)
+    if loaded is None:
+        raise model.DoesNotExist(f"{model.__name__} {page.pk} does not exist.")
+    for name, value in page.__dict__.items():
+        loaded.__dict__.setdefault(name, value)
+    page.__dict__["specific"] = loaded
+    return loaded
 
 
 def as_specific(page):

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from core.prepared import prepared
+
 # Wagtail's ranks (wagtail.models.sites), best first.
 HOSTNAME_AND_PORT, HOSTNAME_AND_DEFAULT, DEFAULT, HOSTNAME = range(4)
 
@@ -25,6 +27,14 @@ def _rank(site, hostname, port):
     return HOSTNAME
 
 
+@prepared(str)
+def candidate_sites(hostname):
+    """The sites with this hostname and the default site, with their home page's row."""
+    return (
+        Site.objects.order_by("pk").filter(Q(hostname=hostname) | Q(is_default_site=True)).select_related("root_page")
+    )
+
+
 def site_for_hostname(hostname, port):
     """The site for ``hostname`` and ``port`` by Wagtail's rule, or None:
 
@@ -34,9 +44,7 @@ def site_for_hostname(hostname, port):
     - a single candidate is the answer whatever its rank; several sites with the hostname, none on the port and no
       default site: none.
     """
-    candidates = list(
-        Site.objects.order_by("pk").filter(Q(hostname=hostname) | Q(is_default_site=True)).select_related("root_page")
-    )
+    candidates = list(candidate_sites(hostname))
     if not candidates:
         return None
     ranked = sorted(candidates, key=lambda site: _rank(site, hostname, port))

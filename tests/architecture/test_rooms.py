@@ -130,6 +130,8 @@ def test_core_holds_only_what_every_page_shares():
         # Which site answers a request, and how a page is built from its row: every page served goes through both.
         "sites.py",
         "instances.py",
+        # The SQL of the questions every page served asks, built once per process.
+        "prepared.py",
         "templatetags/__init__.py",
         "templatetags/site_tags.py",
         "templatetags/image_tags.py",

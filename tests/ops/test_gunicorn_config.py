@@ -141,3 +141,27 @@ def test_access_log_lines_are_json_even_for_hostile_paths(caplog):
     assert entry["duration_ms"] == 42
     assert entry["request_id"] == "abc123"
     assert entry["user_agent"] == 'bot "quoted"'
+
+
+def test_the_application_and_a_workers_warm_objects_are_left_out_of_full_collections(monkeypatch):
+    import gc
+
+    config = load(monkeypatch)
+    gc.unfreeze()
+    try:
+        # The master freezes what it holds before each fork: this process's modules stand in for the application.
+        config["pre_fork"](None, FakeWorker(handled=0))
+        frozen_at_fork = gc.get_freeze_count()
+        assert frozen_at_fork > 10_000
+        # What a worker's first requests load (lists: the collector tracks them).
+        warm = [[index] for index in range(1000)]
+        config["post_request"](FakeWorker(handled=config["GC_FREEZE_AFTER_REQUESTS"] - 1), None, {}, None)
+        assert gc.get_freeze_count() == frozen_at_fork
+        config["post_request"](FakeWorker(handled=config["GC_FREEZE_AFTER_REQUESTS"]), None, {}, None)
+        assert gc.get_freeze_count() >= frozen_at_fork + len(warm)
+        # Later requests change nothing: what they make is collected as usual.
+        frozen = gc.get_freeze_count()
+        config["post_request"](FakeWorker(handled=config["GC_FREEZE_AFTER_REQUESTS"] + 1), None, {}, None)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
