@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from core import images, languages, navigation
 from core.models import BasePage, IndexPage
+from core.prepared import prepared
 from people.models import PersonPage
 from seo import share_images, structured_data
 
@@ -243,6 +244,7 @@ class ArticlePage(BasePage):
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
     og_type = "article"
+    served_select_related = ("hero_image",)
 
     class Meta:
         verbose_name = _("article")
@@ -290,39 +292,18 @@ class ArticlePage(BasePage):
 
         Cards show no body: the bodies stay in the database, so a long related article costs this page nothing.
         """
-        chosen_ids = list(self.related_articles.values_list("article_id", flat=True))
-        through = ArticlePage.topics.through.objects
         if topics_with_cards:
-            topic_ids = through.filter(articlepage_id=self.pk).values("topic_id")
+            chosen_ids = list(_chosen_related_ids(self.pk))
+            unique_ids = list(dict.fromkeys(chosen_ids))
+            found = list(_related_cards(self.pk, unique_ids))
         else:
+            chosen_ids = list(self.related_articles.values_list("article_id", flat=True))
+            unique_ids = list(dict.fromkeys(chosen_ids))
             topics = getattr(self, "_topics", None)
             topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
-        wanted = models.Q()
-        if chosen_ids:
-            wanted |= models.Q(pk__in=chosen_ids)
-        if topics_with_cards or topic_ids:
-            wanted |= models.Q(pk__in=through.filter(topic_id__in=topic_ids).values("articlepage_id"))
-        if not wanted:
-            return []
-        unique_ids = list(dict.fromkeys(chosen_ids))
-        cards = (
-            ArticlePage.objects.live()
-            .filter(wanted)
-            .exclude(pk=self.pk)
-            .only(*ArticlePage.CARD_FIELDS)
-            .select_related("hero_image")
-            .prefetch_related(images.prefetch_renditions("hero_image__renditions", "card"))
-            .order_by("-date", "-pk")
-        )
-        if unique_ids:
-            # The chosen ones in the editor's order, before any other (which then go newest first).
-            rank = models.Case(
-                *(models.When(pk=pk, then=models.Value(position)) for position, pk in enumerate(unique_ids)),
-                default=models.Value(len(unique_ids)),
-                output_field=models.IntegerField(),
-            )
-            cards = cards.alias(rank=rank).order_by("rank", "-date", "-pk")
-        found = list(cards[:RELATED_ARTICLES])
+            if not unique_ids and not topic_ids:
+                return []
+            found = list(related_cards(self.pk, unique_ids, topic_ids))
         prefetch_related_objects([self, *found] if topics_with_cards else found, "topics")
         by_id = {article.pk: article for article in found}
         # From the links, not the query's rows: an article chosen twice is shown twice, as before.
@@ -392,18 +373,16 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: only what the templates render is queried. Kept on the page for the structured data.
+        # Served as saved, the page's topics are read with the related cards' (one query): the header, which shows
+        # them first, has the cards looked for. A preview's topics and authors are its draft's, in memory.
+        in_preview = getattr(request, "is_preview", False)
         self._authors = context["authors"] = SimpleLazyObject(
             lambda: [
                 authorship.person
-                for authorship in self.authors.select_related("person", "person__photo").only(
-                    "page", "person", *(f"person__{name}" for name in PersonPage.BYLINE_FIELDS)
-                )
+                for authorship in (bylines(self.authors.all()) if in_preview else _saved_bylines(self.pk))
                 if authorship.person is not None
             ]
         )
-        # Served as saved, the page's topics are read with the related cards' (one query): the header, which shows
-        # them first, has the cards looked for. A preview's topics are its draft's, in memory.
-        in_preview = getattr(request, "is_preview", False)
         related = SimpleLazyObject(lambda: self.related(topics_with_cards=not in_preview))
 
         def own_topics():
@@ -490,3 +469,55 @@ class RelatedArticle(Orderable):
     article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("article"))
 
     panels = [PageChooserPanel("article", page_type="articles.ArticlePage")]
+
+
+def related_cards(pk, chosen_ids, topic_ids=None):
+    """The related articles' cards of the article ``pk``: those chosen (``chosen_ids``, in that order) first, then
+    the newest live ones sharing one of its topics (``topic_ids``, or when None the article's saved topics, in a
+    subquery). Cards show no body: the bodies stay in the database, so a long related article costs nothing."""
+    through = ArticlePage.topics.through.objects
+    if topic_ids is None:
+        topic_ids = through.filter(articlepage_id=pk).values("topic_id")
+    wanted = models.Q()
+    if chosen_ids:
+        wanted |= models.Q(pk__in=chosen_ids)
+    wanted |= models.Q(pk__in=through.filter(topic_id__in=topic_ids).values("articlepage_id"))
+    cards = (
+        ArticlePage.objects.live()
+        .filter(wanted)
+        .exclude(pk=pk)
+        .only(*ArticlePage.CARD_FIELDS)
+        .select_related("hero_image")
+        .prefetch_related(images.prefetch_renditions("hero_image__renditions", "card"))
+        .order_by("-date", "-pk")
+    )
+    if chosen_ids:
+        # The chosen ones in the editor's order, before any other (which then go newest first).
+        rank = models.Case(
+            *(models.When(pk=chosen, then=models.Value(position)) for position, chosen in enumerate(chosen_ids)),
+            default=models.Value(len(chosen_ids)),
+            output_field=models.IntegerField(),
+        )
+        cards = cards.alias(rank=rank).order_by("rank", "-date", "-pk")
+    return cards[:RELATED_ARTICLES]
+
+
+# An article served as saved asks these on every uncached render: their SQL is built once (core/prepared.py).
+_related_cards = prepared(int, [int])(related_cards)
+
+
+@prepared(int)
+def _chosen_related_ids(pk):
+    return RelatedArticle.objects.filter(page_id=pk).order_by("sort_order").values_list("article_id", flat=True)
+
+
+def bylines(authorships):
+    """``authorships`` (ArticleAuthor rows) with what a byline reads of each person."""
+    return authorships.select_related("person", "person__photo").only(
+        "page", "person", *(f"person__{name}" for name in PersonPage.BYLINE_FIELDS)
+    )
+
+
+@prepared(int)
+def _saved_bylines(pk):
+    return bylines(ArticleAuthor.objects.filter(page_id=pk))

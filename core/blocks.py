@@ -18,6 +18,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from core import languages
+from core.prepared import prepared
 from core.sanitise import clean_html
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -205,7 +206,7 @@ class PageLinkChooserBlock(blocks.PageChooserBlock):
     fields = languages.LINK_FIELDS
 
     def bulk_to_python(self, values):
-        pages = self.model_class.objects.only(*self.fields).in_bulk(values)
+        pages = {page.pk: page for page in _pages_by_id(self.model_class, self.fields)(sorted(set(values) - {None}))}
         result, seen = [], set()
         for value in values:
             page = pages.get(value)
@@ -216,6 +217,18 @@ class PageLinkChooserBlock(blocks.PageChooserBlock):
 
     def to_python(self, value):
         return None if value is None else self.bulk_to_python([value])[0]
+
+
+# One prepared query per page type and set of columns (core/prepared.py): the home page's buttons ask it on every
+# uncached render.
+_PAGES_BY_ID = {}
+
+
+def _pages_by_id(model, fields):
+    key = (model, tuple(fields))
+    if key not in _PAGES_BY_ID:
+        _PAGES_BY_ID[key] = prepared([int])(lambda ids: model.objects.filter(pk__in=ids).only(*fields))
+    return _PAGES_BY_ID[key]
 
 
 def _contact_person_block(required=False):

@@ -87,6 +87,9 @@ class BasePage(Page):
     # answers 404 and stays out of the menus and the sitemap (core.navigation.empty_listings).
     hide_while_empty = False
     base_form_class = BasePageForm
+    # Related rows the page served reads anyway (its hero image, a person's photo): loaded with its own row
+    # (core.navigation.specific) instead of in a query each.
+    served_select_related = ()
 
     class Meta:
         abstract = True

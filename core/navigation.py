@@ -74,22 +74,29 @@ _SPECIFIC_ROWS = {}
 
 def specific(page):
     """``page.specific``: the page as its own page type with every column read (the page served), in a query whose
-    SQL is built once per page type; the attributes set on ``page`` (annotations, what routing noted) carry over
-    as Wagtail's ``get_specific`` carries them. Kept as ``page.specific``."""
-    if "specific" in page.__dict__:
-        return page.__dict__["specific"]
+    SQL is built once per page type, with the rows its type names in ``served_select_related`` (an article's hero
+    image); the attributes set on ``page`` (annotations, what routing noted) carry over as Wagtail's
+    ``get_specific`` carries them. Kept as ``page.specific``."""
+    if "specific" in vars(page):
+        return page.specific
     model = page.specific_class
     if model is None or isinstance(page, model):
         return page
     rows = _SPECIFIC_ROWS.get(model)
     if rows is None:
-        rows = _SPECIFIC_ROWS[model] = prepared(int)(lambda pk, model=model: model._default_manager.filter(pk=pk))
+        rows = _SPECIFIC_ROWS[model] = prepared(int)(
+            lambda pk, model=model: model._default_manager.filter(pk=pk).select_related(
+                *getattr(model, "served_select_related", ())
+            )
+        )
     loaded = next(iter(rows(page.pk)), None)
     if loaded is None:
         raise model.DoesNotExist(f"{model.__name__} {page.pk} does not exist.")
-    for name, value in page.__dict__.items():
-        loaded.__dict__.setdefault(name, value)
-    page.__dict__["specific"] = loaded
+    own = vars(loaded)
+    for name, value in vars(page).items():
+        if name not in own:
+            setattr(loaded, name, value)
+    page.specific = loaded  # Wagtail's cached property, kept as it keeps it
     return loaded
 
 
@@ -113,6 +120,21 @@ def as_specific(page):
     specific._state.adding = False
     specific._state.db = page._state.db
     return specific
+
+
+def children_range(page):
+    """``(first, last, depth)``: the tree paths between which ``page``'s children lie, and their depth — for a
+    prepared query (``path__range=(first, last), depth=depth``), where treebeard's ``child_of`` filters by a path
+    prefix (``startswith``), which cannot be prepared."""
+    first, last = page._get_children_path_interval(page.path)
+    return first, last, page.depth + 1
+
+
+def descendants_range(page):
+    """``(first, last)``: the tree paths between which ``page``'s descendants lie (``path__range``), for a prepared
+    query. Treebeard's paths are steps of its alphabet, whose last sign sorts last (the column compares bytes)."""
+    length = Page._meta.get_field("path").max_length
+    return page.path + page.alphabet[0] * page.steplen, page.path + page.alphabet[-1] * (length - len(page.path))
 
 
 def section_page(request, model):

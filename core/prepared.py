@@ -22,7 +22,8 @@ answers differently from the one the function builds.
 What the function may depend on: its arguments, the active language (wagtail-modeltranslation rewrites field
 names by it: each language has its own SQL) and the database it reads. Nothing else that varies — no clock, no
 setting read at call time — or the first call's value would be kept. Arguments are declared by kind: ``str``,
-``int``, or ``[int]``/``[str]`` for a list (one SQL per list length, for ``pk__in`` and the like). The SQL is
+``int``, ``[int]``/``[str]`` for a list (one SQL per list length, for ``pk__in`` and the like), or ``Key`` for a
+value written into the SQL itself rather than passed with it (a slice's limit: one SQL per value). The SQL is
 learnt by building the function twice with two sets of stand-in values and compiling both: the parameters that
 differ are the arguments' places, the others are constants. A lookup that rewrites its value (``startswith``,
 ``contains``, ``iexact``'s ``UPPER`` aside) cannot be prepared, and saying so is an error at the first call, in
@@ -47,14 +48,18 @@ from django.utils import translation
 _INT_BASE = {"A": 30_011, "B": 31_013}
 
 
-def _stand_in(kind, position, pass_name, length=None):
+class Key:
+    """The kind of an argument that is part of the SQL (a limit) rather than a value passed with it."""
+
+
+def _stand_in(kind, position, pass_name, length=0):
     if isinstance(kind, list):
         return [_stand_in(kind[0], position * 100 + index, pass_name) for index in range(length)]
     if kind is str:
         return f"\x1fprepared-{pass_name}-{position}\x1f"
     if kind is int:
         return _INT_BASE[pass_name] + position
-    raise ImproperlyConfigured(f"prepared(): unsupported argument kind {kind!r} (str, int, [int] or [str])")
+    raise ImproperlyConfigured(f"prepared(): unsupported argument kind {kind!r} (str, int, [int], [str] or Key)")
 
 
 def _flat(values):
@@ -120,14 +125,15 @@ class PreparedQuerySetFunction:
         if len(args) != len(self.kinds):
             raise TypeError(f"{self.function.__qualname__}() takes {len(self.kinds)} arguments ({len(args)} given)")
         lengths = tuple(len(arg) for arg, kind in zip(args, self.kinds, strict=True) if isinstance(kind, list))
-        key = (translation.get_language(), lengths)
+        keys = tuple(arg for arg, kind in zip(args, self.kinds, strict=True) if kind is Key)
+        key = (translation.get_language(), lengths, keys)
         statement = self.statements.get(key)
         if statement is None:
             with self._lock:
-                statement = self.statements.get(key) or self._prepare(key, lengths)
+                statement = self.statements.get(key) or self._prepare(key, args)
         if statement.empty:
             return self.function(*args)
-        values = tuple(_flat(args))
+        values = tuple(_flat(arg for arg, kind in zip(args, self.kinds, strict=True) if kind is not Key))
         built = []
 
         def build():
@@ -137,7 +143,7 @@ class PreparedQuerySetFunction:
 
         template = statement.template
         queryset = template.__class__.__new__(template.__class__)
-        queryset.__dict__.update(template.__dict__)
+        vars(queryset).update(vars(template))  # a shallow copy: copy.copy() would run the template's query
         queryset._query = _PreparedQuery(statement, values, build)
         queryset._result_cache = None
         queryset._prefetch_done = False
@@ -147,13 +153,12 @@ class PreparedQuerySetFunction:
         queryset._clone = lambda: build()._clone()
         return queryset
 
-    def _prepare(self, key, lengths):
+    def _prepare(self, key, args):
         compiled = {}
         for pass_name in ("A", "B"):
-            lengths_left = iter(lengths)
             stand_ins = [
-                _stand_in(kind, position, pass_name, next(lengths_left) if isinstance(kind, list) else None)
-                for position, kind in enumerate(self.kinds)
+                arg if kind is Key else _stand_in(kind, position, pass_name, len(arg) if isinstance(kind, list) else 0)
+                for position, (arg, kind) in enumerate(zip(args, self.kinds, strict=True))
             ]
             queryset = self.function(*stand_ins)
             compiler = queryset.query.get_compiler(using=queryset.db)
@@ -162,7 +167,8 @@ class PreparedQuerySetFunction:
             except EmptyResultSet:
                 statement = self.statements[key] = _Statement(None, None, None, None, None, empty=True)
                 return statement
-            compiled[pass_name] = (queryset, compiler, sql, tuple(params), list(_flat(stand_ins)))
+            passed = [stand_in for stand_in, kind in zip(stand_ins, self.kinds, strict=True) if kind is not Key]
+            compiled[pass_name] = (queryset, compiler, sql, tuple(params), list(_flat(passed)))
         template, compiler, sql, params, stand_ins_a = compiled["A"]
         _, _, sql_b, params_b, stand_ins_b = compiled["B"]
         name = self.function.__qualname__
@@ -202,7 +208,7 @@ class PreparedQuerySetFunction:
 
 def prepared(*kinds):
     """Decorate a function that builds a queryset from arguments of the given kinds (``str``, ``int``, ``[int]``,
-    ``[str]``): its SQL is built once per language and database, then run with each call's values."""
+    ``[str]``, ``Key``): its SQL is built once per language and database, then run with each call's values."""
 
     def decorate(function):
         return PreparedQuerySetFunction(function, kinds)

@@ -97,6 +97,7 @@ class PersonPage(BasePage):
     subpage_types = []
     # Contact buttons (core's home sections) accept this page type without importing it.
     is_contact_person = True
+    served_select_related = ("photo",)
 
     class Meta:
         verbose_name = _("person")

@@ -2,6 +2,7 @@ from django import template
 
 from articles.models import ArticleIndexPage, ArticlePage
 from core import images, navigation
+from core.prepared import Key, prepared
 
 register = template.Library()
 
@@ -12,8 +13,14 @@ def latest_articles(context, limit=3):
     index = navigation.section_page(context.get("request"), ArticleIndexPage)
     if index is None:
         return {"index": None, "articles": []}
-    articles = (
-        ArticlePage.objects.descendant_of(index)
+    return {"index": index, "articles": list(_newest_cards(*navigation.descendants_range(index), limit))}
+
+
+@prepared(str, str, Key)
+def _newest_cards(first, last, limit):
+    """The ``limit`` newest live articles between the tree paths ``first`` and ``last``, as their cards read them."""
+    return (
+        ArticlePage.objects.filter(path__range=(first, last))
         .live()
         .only(*ArticlePage.CARD_FIELDS)
         .select_related("hero_image")
@@ -21,4 +28,3 @@ def latest_articles(context, limit=3):
         .prefetch_related(images.prefetch_renditions("hero_image__renditions", "card"))
         .order_by("-date", "-pk")[:limit]
     )
-    return {"index": index, "articles": list(articles)}
