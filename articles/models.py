@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
@@ -90,13 +89,12 @@ class ArticleIndexPage(IndexPage):
         verbose_name = _("news index")
 
     def articles(self):
+        """The live articles as cards read them, newest first (``prepare_cards`` adds their topics and pictures)."""
         return (
             ArticlePage.objects.child_of(self)
             .live()
             .only(*ArticlePage.CARD_FIELDS)
             .select_related("hero_image")
-            .prefetch_related("topics")
-            .prefetch_related(images.prefetch_renditions("hero_image__renditions", "card"))
             .order_by("-date", "-pk")
         )
 
@@ -125,6 +123,7 @@ class ArticleIndexPage(IndexPage):
             page_of_articles = paginator.page(self._page_number(request))
         except (EmptyPage, PageNotAnInteger) as exc:
             raise Http404("No such page") from exc
+        page_of_articles.object_list = prepare_cards(page_of_articles.object_list)
         request._oswego_listing_state = (topic, page_of_articles.number)
         return {"topics": topics, "selected_topic": topic, "articles": page_of_articles, "paginator": paginator}
 
@@ -279,6 +278,13 @@ class ArticlePage(BasePage):
     def reading_time(self):
         return getattr(self, f"reading_time_{translation.get_language()}", None) or self.reading_time_fr
 
+    @property
+    def listed_topics(self):
+        """The topics a card or the article's header shows: those ``prepare_cards`` read with a list of cards, else
+        the page's own (a preview's draft's, in memory)."""
+        topics = getattr(self, "_listed_topics", None)
+        return list(self.topics.all()) if topics is None else topics
+
     def ordered_authors(self):
         return [authorship.person for authorship in self.authors.select_related("person") if authorship.person]
 
@@ -304,7 +310,7 @@ class ArticlePage(BasePage):
             if not unique_ids and not topic_ids:
                 return []
             found = list(related_cards(self.pk, unique_ids, topic_ids))
-        prefetch_related_objects([self, *found] if topics_with_cards else found, "topics")
+        prepare_cards(found, topics_for=[self] if topics_with_cards else ())
         by_id = {article.pk: article for article in found}
         # From the links, not the query's rows: an article chosen twice is shown twice, as before.
         chosen = [by_id[pk] for pk in chosen_ids if pk in by_id][:RELATED_ARTICLES]
@@ -388,7 +394,7 @@ class ArticlePage(BasePage):
         def own_topics():
             if not in_preview:
                 len(related)
-            return list(self.topics.all())
+            return self.listed_topics
 
         self._topics = context["article_topics"] = SimpleLazyObject(own_topics)
         # The news index's URL is the article's own without its last segment: no query for the parent.
@@ -431,7 +437,6 @@ class AnalysisIndexPage(IndexPage):
             .filter(kind=ArticlePage.Kind.ANALYSIS)
             .defer_streamfields()
             .select_related("hero_image")
-            .prefetch_related("topics", images.prefetch_renditions("hero_image__renditions", "card"))
             .order_by("-date", "-pk")
         )
 
@@ -441,6 +446,7 @@ class AnalysisIndexPage(IndexPage):
             page_of_articles = paginator.page(page_number(request))
         except (EmptyPage, PageNotAnInteger) as exc:
             raise Http404("No such page") from exc
+        page_of_articles.object_list = prepare_cards(page_of_articles.object_list)
         request._oswego_listing_page = page_of_articles.number
         return {"articles": page_of_articles, "paginator": paginator}
 
@@ -488,7 +494,6 @@ def related_cards(pk, chosen_ids, topic_ids=None):
         .exclude(pk=pk)
         .only(*ArticlePage.CARD_FIELDS)
         .select_related("hero_image")
-        .prefetch_related(images.prefetch_renditions("hero_image__renditions", "card"))
         .order_by("-date", "-pk")
     )
     if chosen_ids:
@@ -521,3 +526,28 @@ def bylines(authorships):
 @prepared(int)
 def _saved_bylines(pk):
     return bylines(ArticleAuthor.objects.filter(page_id=pk))
+
+
+def prepare_cards(articles, topics_for=()):
+    """``articles`` (read as cards, with their hero image's row) as a list, with what a card shows beyond its own
+    columns: each hero image's card renditions and each article's topics, in one prepared query each for the whole
+    list; the pages in ``topics_for`` (the article the cards are related to) get their topics in the same query.
+    Django's ``prefetch_related`` would build its queries, and a queryset per article, on every render."""
+    articles = list(articles)
+    images.attach_renditions([article.hero_image for article in articles if article.hero_image_id], "card")
+    pages = [*topics_for, *articles]
+    if not pages:
+        return articles
+    by_page = {}
+    for link in _topic_links(sorted({page.pk for page in pages})):
+        by_page.setdefault(link.articlepage_id, []).append(link.topic)
+    for page in pages:
+        page._listed_topics = by_page.get(page.pk, [])
+    return articles
+
+
+@prepared([int])
+def _topic_links(page_ids):
+    """The topics of the articles ``page_ids``, in the topics' order (their French name)."""
+    links = ArticlePage.topics.through.objects.filter(articlepage_id__in=page_ids).select_related("topic")
+    return links.order_by(*(f"topic__{field}" for field in Topic._meta.ordering), "topic_id")

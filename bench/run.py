@@ -586,6 +586,34 @@ http {{
 # --- The run ------------------------------------------------------------------
 
 
+def uncached_table(results):
+    """The uncached rows (every page type against the floor, issue 20's targets): the lines, and each row's check."""
+    checks = []
+    lines = [
+        "",
+        "Uncached: every cache off (page cache and fragments), every page type.",
+        "",
+        "| page | lang | req/s (% of floor) | p50 / p99 ms at 8 clients | one at a time, median ms"
+        " | queries | target |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for name, paths in UNCACHED_PAGES:
+        target = UNCACHED_TARGET.get(name, UNCACHED_TARGET_OTHERS)
+        for code, path in zip(("fr", "en"), paths, strict=True):
+            run = results["uncached"][path]
+            met = run["ratio"] >= target
+            checks.append((name, code, run, met))
+            lines.append(
+                f"| {name} | {code} | {run['rps']:.0f} ({100 * run['ratio']:.1f} %) | {run['p50']:.1f} / "
+                f"{run['p99']:.1f} | {run['sequential_ms']:.1f} | {results['queries'].get(path, {}).get('render', '—')}"
+                f" | ≥ {100 * target:.1f} % {'met' if met else 'MISSED'} |"
+            )
+    floors = sorted(run["reference"] for run in results["uncached"].values())
+    median = floors[len(floors) // 2]
+    lines.append(f"\nFloor in these rows: {floors[0]:.0f}–{floors[-1]:.0f} req/s (median {median:.0f}).")
+    return lines, checks
+
+
 def table(results):
     pct = lambda ratio: f"{100 * ratio:.0f} %"  # noqa: E731
     lines = [
@@ -605,26 +633,8 @@ def table(results):
                 f"| {w['html']:,} | {w['css']:,} | {w['js']} | {w['fonts']} |"
             )
     floors = [run["reference"] for series in ("uncached", "cold", "warm") for run in results[series].values()]
-    uncached_checks = []
-    lines += [
-        "",
-        "Uncached: every cache off (page cache and fragments), every page type.",
-        "",
-        "| page | lang | req/s (% of floor) | p50 / p99 ms at 8 clients | one at a time, median ms"
-        " | queries | target |",
-        "| --- | --- | ---: | ---: | ---: | ---: | --- |",
-    ]
-    for name, paths in UNCACHED_PAGES:
-        target = UNCACHED_TARGET.get(name, UNCACHED_TARGET_OTHERS)
-        for code, path in zip(("fr", "en"), paths, strict=True):
-            run = results["uncached"][path]
-            met = run["ratio"] >= target
-            uncached_checks.append((name, code, run, met))
-            lines.append(
-                f"| {name} | {code} | {run['rps']:.0f} ({100 * run['ratio']:.1f} %) | {run['p50']:.1f} / "
-                f"{run['p99']:.1f} | {run['sequential_ms']:.1f} | {results['queries'].get(path, {}).get('render', '—')}"
-                f" | ≥ {100 * target:.1f} % {'met' if met else 'MISSED'} |"
-            )
+    uncached, uncached_checks = uncached_table(results)
+    lines += uncached
     lines += audience_table(results["audience"])
     after = results["after_publish"]
     lines += [
@@ -760,6 +770,10 @@ def main():
             fetch(base + url, "br")
             results["uncached"][url] = paired(base + FLOOR, base + url)
             results["uncached"][url]["sequential_ms"] = sequential(base + url)
+    if os.environ.get("BENCH_ONLY") == "uncached":
+        # The uncached rows alone (about two minutes after the set-up), for a quick look: BENCH_ONLY=uncached.
+        print("\n".join(uncached_table(results)[0]))
+        return 0
 
     say(f"cold: page cache off, {len(urls)} pages, {CONNECTIONS} clients")
     with gunicorn("cold", free_port(), PAGE_CACHE=0) as base:

@@ -28,7 +28,7 @@ from wagtail.images.models import Filter, Picture
 from wagtail.models import Page, ReferenceIndex, get_page_models
 from wagtail.signals import page_published as wagtail_page_published
 
-from core.prepared import prepared
+from core.prepared import Key, prepared
 
 # Phone to wide desktop: a 390 px phone at 2× takes the 720, a 1280 px desktop at 1× the 1280.
 WIDTHS = (360, 480, 720, 960, 1280, 1920)
@@ -203,14 +203,43 @@ def _renditions_by_spec(image_id, specs):
     return get_image_model().get_rendition_model().objects.filter(image_id=image_id, filter_spec__in=specs)
 
 
-def _stored_renditions(image, filters):
-    """Wagtail's ``find_existing_renditions``, by filter: from a listing's prefetch when there is one, otherwise in
-    one prepared query for the specs (Wagtail's asks for each spec and focal point in an ``OR`` that Django builds
-    anew every time, after a round trip to the rendition cache), keeping the rows of the image's focal point."""
-    if image._get_prefetched_renditions() is not None:
-        return image.find_existing_renditions(*filters)
+@prepared([int], Key)
+def _renditions_in_role(image_ids, role_name):
+    return (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(image_id__in=image_ids, filter_spec__in=ROLES[role_name].all_specs())
+    )
+
+
+def attach_renditions(listed_images, role_name):
+    """Read the renditions a listing's pictures show in ``role_name`` (each image's, whatever its size) in one
+    prepared query, and keep them on each image for ``{% responsive_image %}``: a card list then reads no more
+    (Django's ``prefetch_related`` would build its queries and a queryset per image on every render)."""
+    listed_images = [image for image in listed_images if image is not None]
+    if not listed_images:
+        return
+    by_image = {}
+    for rendition in _renditions_in_role(sorted({image.pk for image in listed_images}), role_name):
+        by_image.setdefault(rendition.image_id, []).append(rendition)
+    for image in listed_images:
+        if not hasattr(image, "_listed_renditions"):
+            image._listed_renditions = {}
+        image._listed_renditions[role_name] = by_image.get(image.pk, [])
+
+
+def _stored_renditions(image, filters, role_name=None):
+    """Wagtail's ``find_existing_renditions``, by filter: those a listing attached for the role
+    (``attach_renditions``) or prefetched, otherwise in one prepared query for the specs (Wagtail's asks for each
+    spec and focal point in an ``OR`` that Django builds anew every time, after a round trip to the rendition
+    cache), keeping the rows of the image's focal point."""
+    listed = getattr(image, "_listed_renditions", {}).get(role_name)
+    if listed is None:
+        if image._get_prefetched_renditions() is not None:
+            return image.find_existing_renditions(*filters)
+        listed = _renditions_by_spec(image.pk, [f.spec for f in filters])
     by_spec = {}
-    for rendition in _renditions_by_spec(image.pk, [f.spec for f in filters]):
+    for rendition in listed:
         by_spec.setdefault(rendition.filter_spec, []).append(rendition)
     found = {}
     for spec_filter in filters:
@@ -230,7 +259,7 @@ def existing_renditions(image, role_name, request=None):
     the time ``enqueue`` returns and every rendition is there.
     """
     filters = ROLES[role_name].filters(image)
-    found = _stored_renditions(image, filters)
+    found = _stored_renditions(image, filters, role_name)
     missing = [f for f in filters if f not in found]
     if missing:
         if runs_at_once():

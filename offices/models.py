@@ -143,7 +143,10 @@ class OfficePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Reverse relations: offices know nothing of the apps that point at them.
-        context["office_people"] = self.people.model.as_cards(self.people.live()).order_by("path")
+        person_model = self.people.model
+        context["office_people"] = person_model.prepare_cards(
+            person_model.as_cards(self.people.live()).order_by("path")
+        )
         related_articles = getattr(self, "articles", None)
         if related_articles is not None:
             # Listed as links (title, date): the rest of the articles' rows stays in the database.

@@ -12,9 +12,10 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
-from core import images, languages
+from core import images, languages, navigation
 from core.models import BasePage, IndexPage
 from core.panels import TranslationStatusPanel
+from core.prepared import Key, prepared
 from seo import structured_data
 
 
@@ -28,8 +29,7 @@ class PeopleIndexPage(IndexPage):
 
     def get_listing_context(self, request):
         # Tree order is the order editors set with “Sort menu order” in the admin.
-        people = PersonPage.as_cards(PersonPage.objects.child_of(self).live()).order_by("path")
-        return {"people": people}
+        return {"people": people_cards(*navigation.children_range(self), None)}
 
 
 class PersonPage(BasePage):
@@ -152,11 +152,14 @@ class PersonPage(BasePage):
             for field in office_model._meta.concrete_fields
             if not field.primary_key and field.name not in ("id", "live", "city")
         ]
-        return (
-            people.defer(*cls.card_deferred_fields(), *office_unread)
-            .select_related("photo", "office")
-            .prefetch_related(images.prefetch_renditions("photo__renditions", "avatar"))
-        )
+        return people.defer(*cls.card_deferred_fields(), *office_unread).select_related("photo", "office")
+
+    @classmethod
+    def prepare_cards(cls, people):
+        """``people`` (read ``as_cards``) as a list, with their photos' card renditions read in one query."""
+        people = list(people)
+        images.attach_renditions([person.photo for person in people if person.photo_id], "avatar")
+        return people
 
     @property
     def role_with_organisation(self):
@@ -226,3 +229,15 @@ class PersonPage(BasePage):
             .only(*languages.LINK_FIELDS)
             .order_by("-first_published_at")[:limit]
         )
+
+
+@prepared(str, str, int, Key)
+def _people_cards(first, last, depth, limit):
+    people = PersonPage.objects.filter(path__range=(first, last), depth=depth).live()
+    return PersonPage.as_cards(people).order_by("path")[:limit]
+
+
+def people_cards(first, last, depth, limit=None):
+    """The first ``limit`` (or all) live people at ``depth`` between the tree paths ``first`` and ``last``
+    (``core.navigation.children_range`` of their index), in the editors' order, as cards with their photos."""
+    return PersonPage.prepare_cards(_people_cards(first, last, depth, limit))

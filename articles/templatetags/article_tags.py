@@ -1,7 +1,7 @@
 from django import template
 
-from articles.models import ArticleIndexPage, ArticlePage
-from core import images, navigation
+from articles.models import ArticleIndexPage, ArticlePage, prepare_cards
+from core import navigation
 from core.prepared import Key, prepared
 
 register = template.Library()
@@ -13,7 +13,8 @@ def latest_articles(context, limit=3):
     index = navigation.section_page(context.get("request"), ArticleIndexPage)
     if index is None:
         return {"index": None, "articles": []}
-    return {"index": index, "articles": list(_newest_cards(*navigation.descendants_range(index), limit))}
+    cards = prepare_cards(_newest_cards(*navigation.descendants_range(index), limit))
+    return {"index": index, "articles": cards}
 
 
 @prepared(str, str, Key)
@@ -24,7 +25,5 @@ def _newest_cards(first, last, limit):
         .live()
         .only(*ArticlePage.CARD_FIELDS)
         .select_related("hero_image")
-        .prefetch_related("topics")
-        .prefetch_related(images.prefetch_renditions("hero_image__renditions", "card"))
         .order_by("-date", "-pk")[:limit]
     )

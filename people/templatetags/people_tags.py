@@ -5,8 +5,7 @@ from core import navigation
 from core.models import SiteSettings
 from core.navigation import CARRIED_PARAMETERS
 from core.navigation import contact_page as find_contact_page
-from core.prepared import Key, prepared
-from people.models import PeopleIndexPage, PersonPage
+from people.models import PeopleIndexPage, people_cards
 
 register = template.Library()
 
@@ -45,11 +44,4 @@ def leadership(context, limit=6):
     index = navigation.section_page(context.get("request"), PeopleIndexPage)
     if index is None:
         return {"index": None, "people": []}
-    return {"index": index, "people": list(_people_cards(*navigation.children_range(index), limit))}
-
-
-@prepared(str, str, int, Key)
-def _people_cards(first, last, depth, limit):
-    """The first ``limit`` live people at ``depth`` between the tree paths ``first`` and ``last``, as cards."""
-    people = PersonPage.objects.filter(path__range=(first, last), depth=depth).live()
-    return PersonPage.as_cards(people).order_by("path")[:limit]
+    return {"index": index, "people": people_cards(*navigation.children_range(index), limit)}

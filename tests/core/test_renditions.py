@@ -146,3 +146,21 @@ def test_link_previews_and_structured_data_get_the_largest_jpeg(db):
     image = ImageFactory(file__width=400, file__height=400)
     url = images.rendition_url(image, "portrait")
     assert url.endswith(".fill-320x320.format-jpeg.jpg"), url
+
+
+def test_a_rendition_made_for_another_focal_point_is_not_shown(client, news_index, database_queue):
+    image = ImageFactory(file__width=1600, file__height=900)
+    pictured_article(news_index, image, slug_fr="port")
+    before = image.get_rendition("fill-360x202|format-jpeg")
+    # The editor moves the focal point: the crop made for the old one no longer fits.
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 1200, 450, 100, 100
+    image.save()
+
+    hero = soup(client.get("/fr/actualites/port/")).select_one(".article__hero img")
+
+    assert hero["src"] == image.file.url
+    assert before.focal_point_key != images.ROLES["hero"].filters(image)[0].get_cache_key(image)
+    assert len(queued_jobs(MAKE)) == 1
+    run_queued_jobs()
+    hero = soup(client.get("/fr/actualites/port/")).select_one(".article__hero img")
+    assert hero["src"] != before.url and "fill-" in hero["src"]

@@ -104,3 +104,23 @@ def test_serving_a_page_below_the_home_page_does_not_read_the_home_pages_section
     assert response.status_code == 200
     assert [query for query in at_home.captured_queries if "core_homepage" in query["sql"]]
     assert soup(response).h1.get_text(strip=True) == "Conseil en opérations client"
+
+
+def test_the_page_served_reads_its_hero_image_with_its_own_row(client, news_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail_factories import ImageFactory
+
+    from articles.factories import ArticlePageFactory
+
+    image = ImageFactory(file__width=1600, file__height=900)
+    image.get_rendition("fill-360x202|format-jpeg")
+    ArticlePageFactory(
+        parent=news_index, slug_fr="port", hero_image=image, hero_image_alt_fr="Le port", hero_image_alt_en="The port"
+    )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/fr/actualites/port/")
+    assert response.status_code == 200
+    assert soup(response).select_one(".article__hero img")["alt"] == "Le port"
+    # The article's row and its hero image's come in one query (ArticlePage.served_select_related), not two.
+    assert not [query for query in queries.captured_queries if 'FROM "wagtailimages_image"' in query["sql"]]
