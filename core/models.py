@@ -50,6 +50,10 @@ def route_for_request(request, path):
                 root = site.root_page.localized
                 start = root.specific_deferred if components else navigation.specific(root)
                 result = start.route(request, components)
+                if result is not None and not getattr(site, "any_view_restriction", True):
+                    # No page has a view restriction (read with the site): Wagtail's check before serving needs
+                    # no query.
+                    result.page.no_view_restrictions = True
         except Http404:
             result = None
         request._oswego_route = result
@@ -130,6 +134,8 @@ class BasePage(Page):
         """Wagtail's rule — the restrictions of this page and of its ancestors, an alias taking its source page's —
         in one query instead of two: the ancestors are the prefixes of the page's path. (Wagtail points an alias
         of an alias at the source page, so one step resolves every alias.)"""
+        if getattr(self, "no_view_restrictions", False):
+            return PageViewRestriction.objects.none()
         if not self.path:
             return super().get_view_restrictions()
         return _view_restrictions([self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)])

@@ -7,9 +7,9 @@ then replaces) anew on each request, which cost more than half of the lookup on 
 a few candidate rows, so this ranks them in Python with the same rule. Installed over Wagtail's in ``core.apps``.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.http.request import split_domain_port
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from core.prepared import prepared
 
@@ -29,9 +29,14 @@ def _rank(site, hostname, port):
 
 @prepared(str)
 def candidate_sites(hostname):
-    """The sites with this hostname and the default site, with their home page's row."""
+    """The sites with this hostname and the default site, with their home page's row, and whether any page of the
+    database has a view restriction (``any_view_restriction``): on a site without private pages — the usual case —
+    the page served then needs no query of its own for them (``core.models.route_for_request``)."""
     return (
-        Site.objects.order_by("pk").filter(Q(hostname=hostname) | Q(is_default_site=True)).select_related("root_page")
+        Site.objects.order_by("pk")
+        .filter(Q(hostname=hostname) | Q(is_default_site=True))
+        .select_related("root_page")
+        .annotate(any_view_restriction=Exists(PageViewRestriction.objects.all()))
     )
 
 

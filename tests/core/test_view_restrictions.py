@@ -38,3 +38,20 @@ def test_an_alias_of_a_private_page_is_private_too(client, people_index):
     assert client.get(alias_url).status_code == 200
     restrict(source)
     assert asks_to_sign_in(client.get(alias_url))
+
+
+def test_without_any_private_page_serving_one_asks_no_query_of_its_own_about_restrictions(client, people_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    PersonPageFactory(parent=people_index, full_name="Jamal Mossaddeq", slug_fr="jamal-mossaddeq")
+    with CaptureQueriesContext(connection) as public:
+        assert client.get("/fr/equipe-dirigeante/jamal-mossaddeq/").status_code == 200
+    # Read with the site: whether any page of the database has a restriction.
+    about_restrictions = [query for query in public.captured_queries if "pageviewrestriction" in query["sql"]]
+    assert len(about_restrictions) == 1 and "wagtailcore_site" in about_restrictions[0]["sql"]
+
+    restrict(people_index.get_parent())  # once one exists, every page asks Wagtail's rule
+    with CaptureQueriesContext(connection) as private:
+        assert asks_to_sign_in(client.get("/fr/equipe-dirigeante/jamal-mossaddeq/"))
+    assert len([query for query in private.captured_queries if "pageviewrestriction" in query["sql"]]) == 2
