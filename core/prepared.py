@@ -73,7 +73,7 @@ def _flat(values):
 class _Statement:
     """One query's SQL for one language and database: the kept compiler, the SQL, and where each value goes."""
 
-    __slots__ = ("template", "compiler", "sql", "params", "slots", "empty")
+    __slots__ = ("template", "compiler", "sql", "params", "slots", "empty", "converters")
 
     def __init__(self, template, compiler, sql, params, slots, empty=False):
         self.template = template
@@ -82,6 +82,11 @@ class _Statement:
         self.params = params
         self.slots = slots
         self.empty = empty
+        # How each column's value is converted (the fields' and the backend's converters), worked out once for the
+        # connection that compiled the statement: the sync worker's only one.
+        self.converters = None
+        if compiler is not None:
+            self.converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
 
 
 class _PreparedQuery:
@@ -105,6 +110,9 @@ class _PreparedQuery:
         # The compiler is Django's own, already set up: only the SQL text and its values are given anew.
         compiler.as_sql = lambda with_limits=True, with_col_aliases=False: (sql, params)
         compiler.pre_sql_setup = lambda with_col_aliases=False: None
+        if compiler.connection is statement.compiler.connection:
+            converters = statement.converters
+            compiler.get_converters = lambda expressions: converters
         return compiler
 
     def __getattr__(self, name):
