@@ -17,6 +17,7 @@ from wagtail.models import Site
 
 from core.models import BasePage
 from core.navigation import ATTRIBUTION_PARAMETER, CHANNEL_PARAMETER
+from core.prepared import prepared
 from links.channels import CHOICES as CHANNEL_CHOICES
 from people.models import PersonPage
 
@@ -67,15 +68,30 @@ class PrivacySettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("privacy_page"), FieldPanel("lead_retention_months")]
+    # The contact page links to the notice on every render: read with the settings.
+    select_related = ["privacy_page"]
 
     class Meta:
         verbose_name = _("privacy and leads")
+
+    @classmethod
+    def for_site(cls, site):
+        """Wagtail's (the site's row, created on first use), in a query whose SQL is built once."""
+        if site is None:
+            return super().for_site(site)
+        found = next(iter(_privacy_settings(site.pk)), None)
+        return found if found is not None else super().for_site(site)
 
     @classmethod
     def for_default_site(cls):
         """The settings the nightly jobs read: they run outside any request, for the default site."""
         site = Site.objects.filter(is_default_site=True).first()
         return cls.for_site(site) if site is not None else cls(lead_retention_months=DEFAULT_RETENTION_MONTHS)
+
+
+@prepared(int)
+def _privacy_settings(site_id):
+    return PrivacySettings.base_queryset().filter(site_id=site_id)[:1]
 
 
 class Lead(models.Model):
@@ -442,7 +458,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     def people(self):
         """The people a prospect can write to, in the leadership page's order, with what the form's choices and the
         recipient's line show (name, role, organisation, photo)."""
-        return PersonPage.objects.live().only(*PersonPage.BYLINE_FIELDS).select_related("photo").order_by("path")
+        return _people()
 
     def preselected_person(self, request):
         """The live person named by ``?person=<id>``; anything else is ignored."""
@@ -460,3 +476,8 @@ class ContactPage(RoutablePageMixin, BasePage):
     def thank_you_url(self, request):
         slug = THANK_YOU_SLUGS.get(translation.get_language(), THANK_YOU_SLUGS[settings.LANGUAGE_CODE])
         return self.get_url(request) + self.reverse_subpage("thank_you", kwargs={"slug": slug})
+
+
+@prepared()
+def _people():
+    return PersonPage.objects.live().only(*PersonPage.BYLINE_FIELDS).select_related("photo").order_by("path")

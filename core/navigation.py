@@ -84,11 +84,7 @@ def specific(page):
         return page
     rows = _SPECIFIC_ROWS.get(model)
     if rows is None:
-        rows = _SPECIFIC_ROWS[model] = prepared(int)(
-            lambda pk, model=model: model._default_manager.filter(pk=pk).select_related(
-                *getattr(model, "served_select_related", ())
-            )
-        )
+        rows = _SPECIFIC_ROWS[model] = prepared(int)(lambda pk, model=model: _page_row(model, pk))
     loaded = next(iter(rows(page.pk)), None)
     if loaded is None:
         raise model.DoesNotExist(f"{model.__name__} {page.pk} does not exist.")
@@ -98,6 +94,13 @@ def specific(page):
             setattr(loaded, name, value)
     page.specific = loaded  # Wagtail's cached property, kept as it keeps it
     return loaded
+
+
+def _page_row(model, pk):
+    rows = model._default_manager.filter(pk=pk)
+    related = getattr(model, "served_select_related", ())
+    # Only those named: select_related() with none would follow every foreign key (the locale, the content type).
+    return rows.select_related(*related) if related else rows
 
 
 def as_specific(page):

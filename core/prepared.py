@@ -15,9 +15,9 @@ keeps its SQL and the compiler's description of the rows, and then only runs it:
 
 A prepared function returns a real QuerySet. Iterating it (``list()``, ``for``, ``bool()``, ``len()``,
 slicing an evaluated queryset) runs the kept SQL and builds the instances as Django does, ``select_related``,
-annotations and ``prefetch_related`` included. Anything else — ``filter()``, ``count()``, ``exists()``, ``get()``,
-``update()`` — builds the queryset from the function as usual and goes on from there, so a prepared queryset never
-answers differently from the one the function builds.
+annotations and ``prefetch_related`` included; ``all()`` gives another prepared queryset. Anything else —
+``filter()``, ``count()``, ``exists()``, ``get()``, ``update()`` — builds the queryset from the function as usual
+and goes on from there, so a prepared queryset never answers differently from the one the function builds.
 
 What the function may depend on: its arguments, the active language (wagtail-modeltranslation rewrites field
 names by it: each language has its own SQL) and the database it reads. Nothing else that varies — no clock, no
@@ -159,6 +159,8 @@ class PreparedQuerySetFunction:
         # Chaining (filter, order_by, get, first…) goes on from the queryset the function builds with these values.
         queryset._chain = lambda: build()._chain()
         queryset._clone = lambda: build()._clone()
+        # all() asks for the same rows: another prepared queryset (a form field takes its choices through it).
+        queryset.all = lambda: self(*args)
         return queryset
 
     def _prepare(self, key, args):

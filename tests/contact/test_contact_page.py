@@ -137,3 +137,19 @@ def test_editor_previews_the_form_with_its_consent_box(contact_page):
     assert response.status_code == 200
     page = soup(response.render())
     assert page.select_one("form.contact-form input[name=consent]") is not None
+
+
+def test_the_people_are_listed_in_one_plain_query(client, contact_page, person, people_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    PersonPageFactory(parent=people_index, full_name="Claudia Jimenez", role_en="Vice-President Maghreb")
+    client.get("/en/contact/")
+    with CaptureQueriesContext(connection) as queries:
+        page = soup(client.get("/en/contact/"))
+    options = [option.get_text(strip=True) for option in page.select("select[name=person] option")]
+    assert options == ["No one in particular", "Jamal Mossaddeq — Partner", "Claudia Jimenez — Vice-President Maghreb"]
+    # One query lists the people for the choices, in one plain read: no server-side cursor.
+    listing = [query["sql"] for query in queries.captured_queries if 'FROM "people_personpage"' in query["sql"]]
+    assert len(listing) == 1
+    assert not [query for query in queries.captured_queries if query["sql"].startswith("DECLARE")]

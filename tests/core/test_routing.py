@@ -124,3 +124,15 @@ def test_the_page_served_reads_its_hero_image_with_its_own_row(client, news_inde
     assert soup(response).select_one(".article__hero img")["alt"] == "Le port"
     # The article's row and its hero image's come in one query (ArticlePage.served_select_related), not two.
     assert not [query for query in queries.captured_queries if 'FROM "wagtailimages_image"' in query["sql"]]
+
+
+def test_the_page_served_reads_only_the_rows_its_type_names(client, people_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/equipe-dirigeante/").status_code == 200
+    own_row = [query["sql"] for query in queries.captured_queries if 'FROM "people_peopleindexpage"' in query["sql"]]
+    assert len(own_row) == 1
+    # No served_select_related on this type: neither its locale's nor its content type's row come with it.
+    assert "wagtailcore_locale" not in own_row[0] and "django_content_type" not in own_row[0]
