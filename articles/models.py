@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from core import images, languages, navigation
 from core.models import BasePage, IndexPage
-from core.prepared import prepared
+from core.prepared import Key, prepared
 from people.models import PersonPage
 from seo import share_images, structured_data
 
@@ -88,16 +88,6 @@ class ArticleIndexPage(IndexPage):
     class Meta:
         verbose_name = _("news index")
 
-    def articles(self):
-        """The live articles as cards read them, newest first (``prepare_cards`` adds their topics and pictures)."""
-        return (
-            ArticlePage.objects.child_of(self)
-            .live()
-            .only(*ArticlePage.CARD_FIELDS)
-            .select_related("hero_image")
-            .order_by("-date", "-pk")
-        )
-
     def _selected_topic(self, request, topics):
         """The topic named by ?topic= in the current language; unknown slugs are a 404."""
         slug = request.GET.get("topic")
@@ -112,18 +102,27 @@ class ArticleIndexPage(IndexPage):
         return page_number(request)
 
     def get_listing_context(self, request):
-        """The articles of the requested topic and page number, with the topic filter's state."""
-        topics = list(Topic.objects.filter(articlepage__live=True).distinct().order_by("name_fr"))
+        """The articles of the requested topic and page number, with the topic filter's state.
+
+        The page's cards and the number of articles in all come in one prepared query (a window count), instead of
+        Django's paginator asking a count and then the page."""
+        topics = list(_live_topics())
         topic = self._selected_topic(request, topics)
-        articles = self.articles()
-        if topic is not None:
-            articles = articles.filter(topics=topic)
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        number = self._page_number(request)
+        start = (number - 1) * ARTICLES_PER_PAGE
+        where = navigation.children_range(self)
+        if topic is None:
+            rows = _index_cards(*where, start, start + ARTICLES_PER_PAGE)
+        else:
+            rows = _index_cards_on_topic(*where, topic.pk, start, start + ARTICLES_PER_PAGE)
+        cards = prepare_cards(rows)
+        # Past the last page there is no row to carry the total: the paginator then says there is no such page.
+        total = cards[0].listed_total if cards else 0
+        paginator = Paginator(CountedPage(cards, total, start), ARTICLES_PER_PAGE)
         try:
-            page_of_articles = paginator.page(self._page_number(request))
+            page_of_articles = paginator.page(number)
         except (EmptyPage, PageNotAnInteger) as exc:
             raise Http404("No such page") from exc
-        page_of_articles.object_list = prepare_cards(page_of_articles.object_list)
         request._oswego_listing_state = (topic, page_of_articles.number)
         return {"topics": topics, "selected_topic": topic, "articles": page_of_articles, "paginator": paginator}
 
@@ -551,3 +550,51 @@ def _topic_links(page_ids):
     """The topics of the articles ``page_ids``, in the topics' order (their French name)."""
     links = ArticlePage.topics.through.objects.filter(articlepage_id__in=page_ids).select_related("topic")
     return links.order_by(*(f"topic__{field}" for field in Topic._meta.ordering), "topic_id")
+
+
+class CountedPage:
+    """One page of a listing, read with the listing's total (``total``, a window count in the same query), as
+    Django's paginator reads an object list: it asks ``count()`` then the page's slice, which is ``rows``."""
+
+    def __init__(self, rows, total, start):
+        self.rows, self.total, self.start = rows, total, start
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        if isinstance(index, slice) and (index.start or 0) == self.start:
+            return self.rows
+        raise IndexError("only the page that was read")
+
+
+def _index_cards_query(first, last, depth):
+    """The live articles at ``depth`` between the tree paths ``first`` and ``last`` (a news index's children), as
+    cards read them, newest first, each with the number of them in all (``listed_total``)."""
+    return (
+        ArticlePage.objects.filter(path__range=(first, last), depth=depth)
+        .live()
+        .only(*ArticlePage.CARD_FIELDS)
+        .select_related("hero_image")
+        .annotate(listed_total=models.Window(models.Count("pk")))
+        .order_by("-date", "-pk")
+    )
+
+
+@prepared(str, str, int, Key, Key)
+def _index_cards(first, last, depth, start, stop):
+    return _index_cards_query(first, last, depth)[start:stop]
+
+
+@prepared(str, str, int, int, Key, Key)
+def _index_cards_on_topic(first, last, depth, topic_id, start, stop):
+    return _index_cards_query(first, last, depth).filter(topics=topic_id)[start:stop]
+
+
+@prepared()
+def _live_topics():
+    """The topics of live articles, for the news index's filter."""
+    return Topic.objects.filter(articlepage__live=True).distinct().order_by("name_fr")

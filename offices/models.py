@@ -10,6 +10,7 @@ from wagtail.search import index
 from core import languages
 from core.blocks import base_body_blocks
 from core.models import BasePage, GeneralPage, IndexPage
+from core.prepared import prepared
 from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
 from seo import structured_data
 
@@ -142,15 +143,33 @@ class OfficePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Reverse relations: offices know nothing of the apps that point at them.
-        person_model = self.people.model
-        context["office_people"] = person_model.prepare_cards(
-            person_model.as_cards(self.people.live()).order_by("path")
-        )
+        # Reverse relations: offices know nothing of the apps that point at them. Each is asked on every render of
+        # an office, in a query prepared per relation (core/prepared.py).
+        people = self.people
+        context["office_people"] = people.model.prepare_cards(_reverse_query(people, _live_people)(self.pk))
         related_articles = getattr(self, "articles", None)
         if related_articles is not None:
-            # Listed as links (title, date): the rest of the articles' rows stays in the database.
-            context["office_articles"] = (
-                related_articles.live().only(*languages.LINK_FIELDS, "date").order_by("-date", "-pk")[:6]
-            )
+            context["office_articles"] = _reverse_query(related_articles, _newest_links)(self.pk)
         return context
+
+
+def _live_people(model, field, pk):
+    """The live people of an office, as cards read them, in the editors' order."""
+    return model.as_cards(model.objects.filter(**{field: pk}).live()).order_by("path")
+
+
+def _newest_links(model, field, pk):
+    """The six newest live articles filed under an office, as links (title, date): their bodies stay unread."""
+    return model.objects.filter(**{field: pk}).live().only(*languages.LINK_FIELDS, "date").order_by("-date", "-pk")[:6]
+
+
+_REVERSE_QUERIES = {}
+
+
+def _reverse_query(manager, build):
+    """``build`` for the rows ``manager`` (a reverse relation to the office) holds, prepared once per relation."""
+    model, field = manager.model, getattr(manager, "query_field_name", None) or manager.field.name
+    key = (build, model, field)
+    if key not in _REVERSE_QUERIES:
+        _REVERSE_QUERIES[key] = prepared(int)(lambda pk: build(model, field, pk))
+    return _REVERSE_QUERIES[key]

@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from defusedxml import ElementTree as ET
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.factories import ArticlePageFactory, TopicFactory, stream
@@ -106,10 +108,18 @@ def test_pagination_and_its_canonical(client, news_index):
     first = soup(client.get("/en/news/"))
     assert len(first.select(".article-card")) == ARTICLES_PER_PAGE
     assert first.select_one(".pagination a[rel=next]")["href"] == "?page=2"
-    response = client.get("/en/news/?page=2")
-    assert len(soup(response).select(".article-card")) == 2
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/news/?page=2")
+    assert [card.h2.get_text(strip=True) for card in soup(response).select(".article-card")] == [
+        "Article 01",
+        "Article 00",
+    ]
+    assert soup(response).select_one(".pagination__status").get_text(strip=True) == "Page 2 of 2"
     assert canonical(response) == "http://testserver/en/news/?page=2"
     assert canonical(client.get("/en/news/?page=1")) == "http://testserver/en/news/"
+    # The page's cards and the number of articles in all come in one query: no count of its own.
+    assert not [query for query in queries.captured_queries if "COUNT(*)" in query["sql"]]
+    assert client.get("/en/news/?page=3").status_code == 404
 
 
 @pytest.mark.parametrize(
