@@ -27,6 +27,8 @@ from .blocks import article_body_blocks
 from .reading_time import reading_time
 
 ARTICLES_PER_PAGE = 10
+# Far beyond any listing's last page (the database's offsets overflow long before a 23-digit number does).
+MAX_PAGE_NUMBER = 100_000
 RELATED_ARTICLES = 3
 
 
@@ -43,7 +45,7 @@ def page_number(request):
         number = int(raw)
     except (TypeError, ValueError) as exc:
         raise Http404("Invalid page number") from exc
-    if number < 1:
+    if number < 1 or number > MAX_PAGE_NUMBER:
         raise Http404("Invalid page number")
     return number
 

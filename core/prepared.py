@@ -42,6 +42,9 @@ from django.db import connections
 from django.db.models import Prefetch
 from django.utils import translation
 
+# SQL kept per function: one per language, list length and key value. A function whose keys take many values (a
+# listing's page number) keeps the first ones; the others are built by Django, so memory stays bounded.
+MAX_STATEMENTS = 64
 # Two sets of stand-in values (A and B): a parameter that differs between the two compilations is an argument's.
 # Integers stay within PostgreSQL's smallint, so that Django's out-of-range handling never turns a lookup into an
 # empty result.
@@ -137,6 +140,9 @@ class PreparedQuerySetFunction:
         key = (translation.get_language(), lengths, keys)
         statement = self.statements.get(key)
         if statement is None:
+            if len(self.statements) >= MAX_STATEMENTS:
+                # A key of unbounded values (a page number a crawler makes up): past the bound, Django builds it.
+                return self.function(*args)
             with self._lock:
                 statement = self.statements.get(key) or self._prepare(key, args)
         if statement.empty:

@@ -154,3 +154,17 @@ def test_an_argument_left_out_of_the_sql_or_a_prefetch_depending_on_it_is_refuse
 
     with pytest.raises(ImproperlyConfigured, match="Prefetch"):
         list(prefetching(articles[0].pk))
+
+
+def test_the_sql_kept_per_function_is_bounded_and_the_rest_is_built_as_usual(articles, monkeypatch):
+    from core import prepared as module
+
+    monkeypatch.setattr(module, "MAX_STATEMENTS", 2)
+    build = counted(lambda start: Page.objects.order_by("path")[start : start + 1])
+    page = module.prepared(module.Key)(build)
+    paths = list(Page.objects.order_by("path").values_list("path", flat=True))
+    for start in range(5):
+        assert [row.path for row in page(start)] == paths[start : start + 1]
+    assert len(page.statements) == 2
+    # Two keys kept (two builds each), the three others built once each, as Django builds them.
+    assert len(build.calls) == 2 * 2 + 3
