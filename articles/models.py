@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core import images, languages, navigation
+from core.blocks import convert_with_page_links
 from core.models import BasePage, IndexPage
 from core.prepared import Key, prepared
 from people.models import PersonPage
@@ -380,6 +381,8 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: only what the templates render is queried. Kept on the page for the structured data.
+        # The people its quotes and calls to action name: in one query, not one per block type.
+        convert_with_page_links(self.body)
         # Served as saved, the page's topics are read with the related cards' (one query): the header, which shows
         # them first, has the cards looked for. A preview's topics and authors are its draft's, in memory.
         in_preview = getattr(request, "is_preview", False)

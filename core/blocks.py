@@ -5,6 +5,7 @@ for the editors who pick it in the admin.
 """
 
 import copy
+from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
 from django.utils.encoding import force_str
@@ -220,7 +221,12 @@ class PageLinkChooserBlock(blocks.PageChooserBlock):
     fields = languages.LINK_FIELDS
 
     def bulk_to_python(self, values):
-        pages = {page.pk: page for page in _pages_by_id(self.model_class, self.fields)(sorted(set(values) - {None}))}
+        ids = sorted(set(values) - {None})
+        preloaded = _PRELOADED_PAGES.get()
+        if preloaded is not None:
+            pages = {pk: copy.copy(preloaded[key]) for pk in ids if (key := (self._shape(), pk)) in preloaded}
+            return [pages.get(value) for value in values]
+        pages = {page.pk: page for page in _pages_by_id(self.model_class, self.fields)(ids)}
         result, seen = [], set()
         for value in values:
             page = pages.get(value)
@@ -232,10 +238,60 @@ class PageLinkChooserBlock(blocks.PageChooserBlock):
     def to_python(self, value):
         return None if value is None else self.bulk_to_python([value])[0]
 
+    def _shape(self):
+        return self.model_class, tuple(self.fields)
+
 
 # One prepared query per page type and set of columns (core/prepared.py): the home page's buttons ask it on every
 # uncached render.
 _PAGES_BY_ID = {}
+# The pages a stream's page links name, read ahead by ``convert_with_page_links`` (only while it converts it).
+_PRELOADED_PAGES = ContextVar("preloaded_page_links", default=None)
+
+
+def _page_link_ids(block, raw):
+    """(block, id) for every page link in ``raw``, a block's raw value, however deep (structs, lists, streams)."""
+    if raw is None:
+        return
+    if isinstance(block, PageLinkChooserBlock):
+        if isinstance(raw, int):
+            yield block, raw
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child in block.child_blocks.items():
+            yield from _page_link_ids(child, raw.get(name))
+    elif isinstance(block, blocks.ListBlock) and isinstance(raw, list):
+        for item in raw:
+            is_item = isinstance(item, dict) and item.get("type") == "item" and "value" in item
+            yield from _page_link_ids(block.child_block, item["value"] if is_item else item)
+    elif isinstance(block, blocks.StreamBlock) and isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, dict) and item.get("type") in block.child_blocks:
+                yield from _page_link_ids(block.child_blocks[item["type"]], item.get("value"))
+
+
+def convert_with_page_links(stream):
+    """Convert every block of ``stream`` (a StreamField's value) now, the pages its page links name read in one
+    query per page type and set of columns — Wagtail converts each block type on its own, so a home page whose
+    hero, teasers and contact band each link to a page read them in a query each. The template then renders the
+    converted blocks."""
+    raw_data = getattr(stream, "raw_data", None)
+    if raw_data is None:
+        return
+    wanted = {}
+    for item in raw_data:
+        block = stream.stream_block.child_blocks.get(item.get("type"))
+        for link_block, pk in _page_link_ids(block, item.get("value")):
+            wanted.setdefault(link_block._shape(), set()).add(pk)
+    pages = {}
+    for (model, fields), ids in wanted.items():
+        for page in _pages_by_id(model, fields)(sorted(ids)):
+            pages[(model, fields), page.pk] = page
+    token = _PRELOADED_PAGES.set(pages)
+    try:
+        for _block in stream:
+            pass
+    finally:
+        _PRELOADED_PAGES.reset(token)
 
 
 def _pages_by_id(model, fields):

@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from core import languages, navigation
-from core.blocks import MenuLinkBlock, general_body_blocks, home_section_blocks
+from core.blocks import MenuLinkBlock, convert_with_page_links, general_body_blocks, home_section_blocks
 from core.forms import BasePageForm
 from core.navigation import CARRIED_PARAMETERS
 from core.panels import LinkPreviewPanel, SharePanel, TranslationStatusPanel
@@ -340,6 +340,12 @@ class HomePage(BasePage):
 
     def get_summary(self):
         return self.hero_text
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The sections' buttons and links: their pages in one query, not one per section type.
+        convert_with_page_links(self.sections)
+        return context
 
     def clean(self):
         super().clean()

@@ -87,7 +87,9 @@ def test_the_home_page_reads_only_what_its_links_and_cards_show(client, demo, se
     assert len(page.select(".person-card__office")) == 2  # the two leaders based in Casablanca
     sql = [query["sql"] for query in queries.captured_queries]
     chosen = [query for query in sql if 'WHERE "wagtailcore_page"."id" IN (' in query]
-    assert len(chosen) == 4  # the hero's two buttons, the priorities' link and the closing band's person
+    # The hero's two buttons, the priorities' link and the closing band's person: in one query for all sections
+    # (core.blocks.convert_with_page_links), not one per section type.
+    assert len(chosen) == 1
     assert not [query for query in chosen if '"wagtailcore_page"."seo_title_fr"' in query]
     assert not [query for query in sql if '"offices_officepage"."body' in query]
     assert not [query for query in sql if "people_personpage" in query and "street_address" in query]
@@ -102,3 +104,29 @@ def test_the_home_page_editor_still_shows_the_pages_its_buttons_lead_to(superuse
     # The choosers load a link's columns only (PageLinkChooserBlock); the admin's titles still come through.
     assert "Jamal Mossaddeq" in html
     assert "Le Maghreb, territoire strat" in html
+
+
+def test_page_links_read_ahead_are_the_stream_s_own_and_only_while_it_is_converted(demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.blocks import convert_with_page_links
+
+    home = HomePage.objects.get()
+    with CaptureQueriesContext(connection) as queries:
+        convert_with_page_links(home.sections)
+        hero = next(block for block in home.sections if block.block_type == "hero")
+        band = next(block for block in home.sections if block.block_type == "contact_band")
+    assert len(queries.captured_queries) == 1
+    assert hero.value["contact_person"].title == "Jamal Mossaddeq"
+    assert band.value["contact_person"].title == "Jamal Mossaddeq"
+    # The same page in two sections: two instances, as Wagtail gives them.
+    assert hero.value["contact_person"] is not band.value["contact_person"]
+    # Afterwards a stream converted on its own reads its pages as before.
+    again = HomePage.objects.get()
+    with CaptureQueriesContext(connection) as later:
+        assert (
+            next(b for b in again.sections if b.block_type == "hero").value["contact_person"].pk
+            == hero.value["contact_person"].pk
+        )
+    assert len(later.captured_queries) == 2  # the home page's row, then its hero's pages
