@@ -33,7 +33,6 @@ empty ``__in`` list) is left to Django.
 
 from __future__ import annotations
 
-import copy
 import functools
 import threading
 
@@ -103,7 +102,9 @@ class _PreparedQuery:
 
     def get_compiler(self, using=None, connection=None, elide_empty=True):
         statement = self._statement
-        compiler = copy.copy(statement.compiler)
+        # A shallow copy, as copy.copy() makes it, without its generic machinery (it runs for every query).
+        compiler = object.__new__(type(statement.compiler))
+        vars(compiler).update(vars(statement.compiler))
         compiler.connection = connection or connections[using]
         params = list(statement.params)
         for position, index in statement.slots:
