@@ -224,9 +224,14 @@ class PageLinkChooserBlock(blocks.PageChooserBlock):
         ids = sorted(set(values) - {None})
         preloaded = _PRELOADED_PAGES.get()
         if preloaded is not None:
-            pages = {pk: copy.copy(preloaded[key]) for pk in ids if (key := (self._shape(), pk)) in preloaded}
-            return [pages.get(value) for value in values]
-        pages = {page.pk: page for page in _pages_by_id(self.model_class, self.fields)(ids)}
+            read, handed_out = preloaded
+            shape = self._shape()
+            pages = {pk: read[shape, pk] for pk in ids if (shape, pk) in read}
+            # A page another block already has is given as a copy: each block its own instance, as Wagtail does.
+            pages = {pk: copy.copy(page) if (shape, pk) in handed_out else page for pk, page in pages.items()}
+            handed_out.update((shape, pk) for pk in pages)
+        else:
+            pages = {page.pk: page for page in _pages_by_id(self.model_class, self.fields)(ids)}
         result, seen = [], set()
         for value in values:
             page = pages.get(value)
@@ -286,7 +291,7 @@ def convert_with_page_links(stream):
     for (model, fields), ids in wanted.items():
         for page in _pages_by_id(model, fields)(sorted(ids)):
             pages[(model, fields), page.pk] = page
-    token = _PRELOADED_PAGES.set(pages)
+    token = _PRELOADED_PAGES.set((pages, set()))
     try:
         for _block in stream:
             pass
