@@ -231,3 +231,15 @@ def prepared(*kinds):
         return PreparedQuerySetFunction(function, kinds)
 
     return decorate
+
+
+_BY_KEY = {}
+
+
+def prepared_for(key, build, *kinds):
+    """``prepared(*kinds)(build)``, made once per ``key``: for a query whose model is only known at run time (a
+    relation's other end, a page type), one prepared function per model."""
+    function = _BY_KEY.get(key)
+    if function is None:
+        function = _BY_KEY.setdefault(key, prepared(*kinds)(build))
+    return function

@@ -15,7 +15,7 @@ from wagtail.search import index
 from core import images, languages, navigation
 from core.models import BasePage, IndexPage
 from core.panels import TranslationStatusPanel
-from core.prepared import Key, prepared
+from core.prepared import Key, prepared, prepared_for
 from seo import structured_data
 
 
@@ -195,7 +195,12 @@ class PersonPage(BasePage):
         """The person's office as its link shows it, a city and a URL: its introduction, body and SEO fields, in
         each language, stay in the database."""
         office_model = self._meta.get_field("office").related_model
-        return office_model.objects.only(*languages.LINK_FIELDS, "city").filter(pk=self.office_id).first()
+        rows = prepared_for(
+            ("office link", office_model),
+            lambda pk: office_model.objects.only(*languages.LINK_FIELDS, "city").filter(pk=pk)[:1],
+            int,
+        )
+        return next(iter(rows(self.office_id)), None)
 
     # Articles point at people, never the other way round: a person finds
     # them back through the reverse relation and Wagtail's reference index.
@@ -205,30 +210,48 @@ class PersonPage(BasePage):
             return []
         # Listed as links (title, date): only those columns are read.
         article_model = authorships.model._meta.get_field("page").related_model
-        return list(
-            article_model.objects.live()
-            .filter(authors__person=self)
-            .only(*languages.LINK_FIELDS, "date")
-            .order_by("-date", "-pk")[:limit]
+        rows = prepared_for(
+            ("authored", article_model),
+            lambda pk, limit: (
+                article_model.objects.live()
+                .filter(authors__person=pk)
+                .only(*languages.LINK_FIELDS, "date")
+                .order_by("-date", "-pk")[:limit]
+            ),
+            int,
+            Key,
         )
+        return list(rows(self.pk, limit))
 
     def quoting_articles(self, limit=6):
         """Live pages whose body quotes or names this person (a pull quote, a call to action), as links."""
-        references = (
-            ReferenceIndex.get_references_to(self)
-            .filter(base_content_type=ContentType.objects.get_for_model(Page), model_path__startswith="body")
-            # The index keeps ids as text, whatever the model.
-            .annotate(page_id=Cast("object_id", models.IntegerField()))
-            .values("page_id")
+        page_type = ContentType.objects.get_for_model(Page).pk
+        return list(_quoting_pages(page_type, str(self.pk), self.pk, limit))
+
+
+@prepared(int, str, int, Key)
+def _quoting_pages(page_type, person_key, person_id, limit):
+    """The live pages whose body names the person (``person_key``, the reference index's text form of their id;
+    ``page_type``, the pages' content type, which a person's page also is), as links."""
+    references = (
+        ReferenceIndex.objects.filter(
+            to_content_type_id=page_type,
+            to_object_id=person_key,
+            base_content_type_id=page_type,
+            model_path__startswith="body",
         )
-        # A link needs no page's own columns: one query, the page ids as a subquery.
-        return list(
-            Page.objects.live()
-            .filter(pk__in=references)
-            .exclude(pk=self.pk)
-            .only(*languages.LINK_FIELDS)
-            .order_by("-first_published_at")[:limit]
-        )
+        # The index keeps ids as text, whatever the model.
+        .annotate(page_id=Cast("object_id", models.IntegerField()))
+        .values("page_id")
+    )
+    # A link needs no page's own columns: one query, the page ids as a subquery.
+    return (
+        Page.objects.live()
+        .filter(pk__in=references)
+        .exclude(pk=person_id)
+        .only(*languages.LINK_FIELDS)
+        .order_by("-first_published_at")[:limit]
+    )
 
 
 @prepared(str, str, int, Key)
