@@ -7,10 +7,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core import languages
+from core import languages, navigation
 from core.blocks import base_body_blocks
 from core.models import BasePage, GeneralPage, IndexPage
-from core.prepared import prepared
+from core.prepared import prepared, prepared_for
 from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
 from seo import structured_data
 
@@ -25,11 +25,8 @@ class OfficeIndexPage(IndexPage):
         verbose_name = _("offices index")
 
     def get_listing_context(self, request):
-        # Cards: the bodies, in each language, stay in the database.
-        return {
-            "offices": OfficePage.objects.child_of(self).live().defer_streamfields().order_by("path"),
-            "regions": GeneralPage.objects.child_of(self).live().defer_streamfields().order_by("path"),
-        }
+        where = navigation.children_range(self)
+        return {"offices": _children_cards(OfficePage)(*where), "regions": _children_cards(GeneralPage)(*where)}
 
 
 class OfficePage(BasePage):
@@ -173,3 +170,17 @@ def _reverse_query(manager, build):
     if key not in _REVERSE_QUERIES:
         _REVERSE_QUERIES[key] = prepared(int)(lambda pk: build(model, field, pk))
     return _REVERSE_QUERIES[key]
+
+
+def _children_cards(model):
+    """The live pages of ``model`` at a depth between two tree paths (an index's children, ``children_range``), in
+    the editors' order, as cards: the bodies, in each language, stay in the database. Prepared per page type."""
+    return prepared_for(
+        ("children cards", model),
+        lambda first, last, depth: (
+            model.objects.filter(path__range=(first, last), depth=depth).live().defer_streamfields().order_by("path")
+        ),
+        str,
+        str,
+        int,
+    )
