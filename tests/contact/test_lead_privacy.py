@@ -49,7 +49,10 @@ def amina_everywhere(db, database_queue, settings, tmp_path):
     mail.EmailMessage("Votre demande", "Bonjour Amina", to=[AMINA]).send()
     mail.EmailMessage("Hello", "Hello John", to=["john.carter@northwind.example"]).send()
     assert rows_mentioning(AMINA)
-    assert len(list((tmp_path / "mail").iterdir())) == 2
+    # Django's file backend names a file by the second and the backend object's id, and appends: two messages in
+    # the same second may share a file when the second backend reuses the first one's memory.
+    written = "".join(path.read_text() for path in (tmp_path / "mail").iterdir())
+    assert written.count("Subject: ") == 2
     return other
 
 
