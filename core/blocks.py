@@ -21,7 +21,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
 from core import languages
-from core.prepared import prepared
+from core.prepared import prepared_for
 from core.sanitise import clean_html
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -247,9 +247,8 @@ class PageLinkChooserBlock(blocks.PageChooserBlock):
         return self.model_class, tuple(self.fields)
 
 
-# One prepared query per page type and set of columns (core/prepared.py): the home page's buttons ask it on every
-# uncached render.
-_PAGES_BY_ID = {}
+# One prepared query per page type and set of columns (core/prepared.py, ``_pages_by_id``): the home page's buttons
+# ask it on every uncached render.
 # The pages a stream's page links name, read ahead by ``convert_with_page_links`` (only while it converts it).
 _PRELOADED_PAGES = ContextVar("preloaded_page_links", default=None)
 
@@ -300,10 +299,9 @@ def convert_with_page_links(stream):
 
 
 def _pages_by_id(model, fields):
-    key = (model, tuple(fields))
-    if key not in _PAGES_BY_ID:
-        _PAGES_BY_ID[key] = prepared([int])(lambda ids: model.objects.filter(pk__in=ids).only(*fields))
-    return _PAGES_BY_ID[key]
+    return prepared_for(
+        ("pages by id", model, tuple(fields)), lambda ids: model.objects.filter(pk__in=ids).only(*fields), [int]
+    )
 
 
 def _contact_person_block(required=False):

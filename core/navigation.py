@@ -6,7 +6,7 @@ from django.db.models import DEFERRED, Exists, OuterRef
 from wagtail.models import Page, Site, get_page_models
 
 from core import languages
-from core.prepared import prepared
+from core.prepared import prepared, prepared_for
 
 # The query parameter of a tracked share link (``/l/<code>`` redirects to the page with ``?via=<code>``): every page
 # declares it to the page cache, and its contact links carry it to the contact form, so a lead names the link that
@@ -48,8 +48,7 @@ def site_pages(request):
         # By name: core.models imports this module.
         site_settings = apps.get_model("core", "SiteSettings")
         linked = site_settings.load(request_or_site=request).menu_page_ids()
-        first, last = root._get_children_path_interval(root.path)
-        request._oswego_site_pages = list(_frame_pages(first, last, root.depth + 1, sorted(linked)))
+        request._oswego_site_pages = list(_frame_pages(*children_range(root), sorted(linked)))
     return request._oswego_site_pages
 
 
@@ -68,10 +67,6 @@ def _frame_pages(first, last, depth, linked):
     )
 
 
-# One prepared query per page type: the whole row of one page of that type (core/prepared.py).
-_SPECIFIC_ROWS = {}
-
-
 def specific(page):
     """``page.specific``: the page as its own page type with every column read (the page served), in a query whose
     SQL is built once per page type, with the rows its type names in ``served_select_related`` (an article's hero
@@ -82,9 +77,8 @@ def specific(page):
     model = page.specific_class
     if model is None or isinstance(page, model):
         return page
-    rows = _SPECIFIC_ROWS.get(model)
-    if rows is None:
-        rows = _SPECIFIC_ROWS[model] = prepared(int)(lambda pk, model=model: _page_row(model, pk))
+    # One prepared query per page type: the whole row of one page of that type.
+    rows = prepared_for(("page served", model), lambda pk: _page_row(model, pk), int)
     loaded = next(iter(rows(page.pk)), None)
     if loaded is None:
         raise model.DoesNotExist(f"{model.__name__} {page.pk} does not exist.")

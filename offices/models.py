@@ -10,7 +10,7 @@ from wagtail.search import index
 from core import languages, navigation
 from core.blocks import base_body_blocks
 from core.models import BasePage, GeneralPage, IndexPage
-from core.prepared import prepared, prepared_for
+from core.prepared import prepared_for
 from offices.maps import REGION_MAP_CHOICES, REGION_MAPS
 from seo import structured_data
 
@@ -160,16 +160,10 @@ def _newest_links(model, field, pk):
     return model.objects.filter(**{field: pk}).live().only(*languages.LINK_FIELDS, "date").order_by("-date", "-pk")[:6]
 
 
-_REVERSE_QUERIES = {}
-
-
 def _reverse_query(manager, build):
     """``build`` for the rows ``manager`` (a reverse relation to the office) holds, prepared once per relation."""
     model, field = manager.model, getattr(manager, "query_field_name", None) or manager.field.name
-    key = (build, model, field)
-    if key not in _REVERSE_QUERIES:
-        _REVERSE_QUERIES[key] = prepared(int)(lambda pk: build(model, field, pk))
-    return _REVERSE_QUERIES[key]
+    return prepared_for((build, model, field), lambda pk: build(model, field, pk), int)
 
 
 def _children_cards(model):
