@@ -119,8 +119,10 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     def render(self, value, context=None):
         # Without a template (see HeadingBlock.render), and without the one Wagtail's rich text value renders
-        # itself through: the editor's HTML with its page and document links expanded.
-        return format_html('\n<div class="block-paragraph">{}</div>\n', mark_safe(expand_db_html(value.source)))  # noqa: S308 - cleaned on save and read (core/sanitise.py)
+        # itself through: the editor's HTML with its page and document links expanded, which Wagtail's value
+        # marks safe as well; it is cleaned on every save and read (to_python, core/sanitise.py).
+        html = mark_safe(expand_db_html(value.source))  # noqa: S308  # nosec B308 B703
+        return format_html('\n<div class="block-paragraph">{}</div>\n', html)
 
 
 class ListBlock(blocks.StructBlock):
