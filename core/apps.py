@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page, Site, get_page_models
 
-        from core import images, instances, sanitise, sites
+        from core import images, instances, page_urls, sanitise, sites
         from core.models import BasePage, route_for_request
 
         # wagtail-modeltranslation assigns its own `route` onto every translated page class when it starts (before
@@ -26,6 +26,9 @@ class CoreConfig(AppConfig):
         # Pages loaded from the database skip modelcluster's scan for child objects in keyword arguments
         # (core/instances.py).
         instances.install()
+        # A page's URL without a cache read per language switch or a URL pattern resolved per link
+        # (core/page_urls.py).
+        page_urls.install()
 
         # Renditions are made ahead of the readers: on upload and on publish (core/images.py).
         images.connect()

@@ -132,6 +132,8 @@ def test_core_holds_only_what_every_page_shares():
         "instances.py",
         # The SQL of the questions every page served asks, built once per process.
         "prepared.py",
+        # A page's URL: every link of every page asks for one.
+        "page_urls.py",
         "templatetags/__init__.py",
         "templatetags/site_tags.py",
         "templatetags/image_tags.py",
