@@ -162,6 +162,18 @@ TEMPLATES = [
     },
 ]
 
+
+def postgresql_options():
+    """psycopg's options: the statements every page repeats are parsed and planned once per connection, not on
+    each request — psycopg prepares a statement it has run `prepare_threshold` times (Django leaves that off).
+    Parsing and planning wide bilingual page rows was half of PostgreSQL's CPU on an uncached page (bench/README.md,
+    issue 20's sixth pass). Off (DATABASE_PREPARED_STATEMENTS=0) behind a pooler in transaction mode, which cannot
+    keep a statement from one transaction to the next."""
+    if not env_bool("DATABASE_PREPARED_STATEMENTS", True):
+        return {}
+    return {"server_side_binding": True, "prepare_threshold": 2}
+
+
 # SQLite in var/ when DATABASE_URL is unset: zero set-up for `make run`.
 DATABASES = {
     "default": dj_database_url.parse(
@@ -178,6 +190,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "init_command": "PRAGMA journal_mode=wal;", "transaction_mode": "IMMEDIATE"}
     )
+elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(postgresql_options())
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before any password is checked.
