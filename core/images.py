@@ -11,6 +11,7 @@ meanwhile (the smaller renditions already made, or the original file), is not ke
 complete for the next reader once the worker has run.
 """
 
+import html
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.db.models.signals import post_save
 from django.forms.utils import flatatt
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
@@ -345,8 +346,14 @@ def _attributes(attrs):
     False and None give nothing."""
     pairs = sorted((name, value) for name, value in attrs.items() if value is not None and not isinstance(value, bool))
     flags = sorted(name for name, value in attrs.items() if value is True)
-    escape = conditional_escape
-    return "".join([f' {escape(name)}="{escape(value)}"' for name, value in pairs] + [f" {escape(n)}" for n in flags])
+    return "".join(
+        [f' {_escape(name)}="{_escape(value)}"' for name, value in pairs] + [f" {_escape(name)}" for name in flags]
+    )
+
+
+def _escape(value):
+    # Django's conditional_escape without its lazy-string wrapper: a safe string as it is, anything else escaped.
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
 
 
 # Files on this machine's disk: their URL is the media URL joined with the file's name, the same for every request.
