@@ -19,6 +19,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models import Prefetch
 from django.db.models.signals import post_save
@@ -188,6 +189,7 @@ def page_published(sender, instance, **kwargs):
 
 
 def connect():
+    setting_changed.connect(storage_changed, dispatch_uid="core.images.storage_changed")
     post_save.connect(image_saved, sender=get_image_model(), dispatch_uid="core.images.image_saved")
     for model in get_page_models():
         wagtail_page_published.connect(page_published, sender=model, dispatch_uid=f"core.images.{model.__name__}")
@@ -356,7 +358,8 @@ def _escape(value):
     return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
 
 
-# Files on this machine's disk: their URL is the media URL joined with the file's name, the same for every request.
+# Files on this machine's disk: their URL is the media URL joined with the file's name, the same for every request
+# until the storage settings change (then forgotten).
 LOCAL_URLS = 4096
 _local_urls = {}
 
@@ -364,17 +367,22 @@ _local_urls = {}
 def file_url(file):
     """``file.url``, worked out once per name when the storage is Django's own local one (its URL is a pure
     function of MEDIA_URL and the name); on object storage, asked of the storage every time."""
-    storage = file.storage
-    # __class__, not type(): the default storage is a lazy object standing for the configured one.
-    if storage.__class__.url is not FileSystemStorage.url:
-        return file.url
-    key = (storage.base_url, file.name)
-    url = _local_urls.get(key)
+    name = file.name
+    url = _local_urls.get(name)
     if url is None:
-        if len(_local_urls) >= LOCAL_URLS:
-            _local_urls.clear()
-        url = _local_urls[key] = file.url
+        url = file.url
+        # __class__, not type(): the default storage is a lazy object standing for the configured one.
+        if file.storage.__class__.url is FileSystemStorage.url:
+            if len(_local_urls) >= LOCAL_URLS:
+                _local_urls.clear()
+            _local_urls[name] = url
     return url
+
+
+def storage_changed(setting, **kwargs):
+    """setting_changed (tests): URLs worked out for other storage settings are forgotten."""
+    if setting in {"MEDIA_URL", "STORAGES", "MEDIA_ROOT"}:
+        _local_urls.clear()
 
 
 def rendition_url(image, role_name, request=None):

@@ -58,8 +58,10 @@ def test_an_original_without_format_renders_as_wagtails_picture(image):
 
 def test_urls_follow_the_media_url(image, settings):
     renditions = images.existing_renditions(image, "avatar")
+    assert 'src="/media/images/' in ours(renditions, {"sizes": "80px"})
     settings.MEDIA_URL = "https://media.oswego.example/files/"
     html = ours(renditions, {"sizes": "80px"})
     assert html == wagtails(renditions, {"sizes": "80px"})
     assert 'src="https://media.oswego.example/files/images/' in html
+    assert "/media/images/" not in html
     assert default_storage.url("x.jpg") == "https://media.oswego.example/files/x.jpg"
