@@ -30,7 +30,7 @@ from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.images import get_image_model
 from wagtail.images.image_operations import FormatOperation
-from wagtail.images.models import Filter, Picture
+from wagtail.images.models import AbstractRendition, Filter, Picture
 from wagtail.models import Page, ReferenceIndex, get_page_models
 from wagtail.signals import page_published as wagtail_page_published
 
@@ -216,7 +216,28 @@ def _renditions_in_role(image_ids, role_name):
         get_image_model()
         .get_rendition_model()
         .objects.filter(image_id__in=image_ids, filter_spec__in=ROLES[role_name].all_specs())
+        .values_list("image_id", "filter_spec", "file", "width", "height", "focal_point_key")
     )
+
+
+class ListedRendition:
+    """A rendition as a listing reads it (``attach_renditions``): the columns a picture shows, without a model
+    instance — and its file object — built per row; a card shows twelve renditions, a card list thirty-six. What a
+    picture asks of a rendition (``url``, ``width``, ``height``, ``alt``) answers as Wagtail's does."""
+
+    __slots__ = ("filter_spec", "name", "width", "height", "focal_point_key", "image")
+
+    def __init__(self, filter_spec, name, width, height, focal_point_key):
+        self.filter_spec, self.name, self.width, self.height = filter_spec, name, width, height
+        self.focal_point_key = focal_point_key
+        self.image = None
+
+    @property
+    def url(self):
+        return media_url(get_image_model().get_rendition_model()._meta.get_field("file").storage, self.name)
+
+    # Wagtail's rule (the image's contextual or default alternative text), read from this row's image.
+    alt = AbstractRendition.alt
 
 
 def attach_renditions(listed_images, role_name):
@@ -227,8 +248,8 @@ def attach_renditions(listed_images, role_name):
     if not listed_images:
         return
     by_image = {}
-    for rendition in _renditions_in_role(sorted({image.pk for image in listed_images}), role_name):
-        by_image.setdefault(rendition.image_id, []).append(rendition)
+    for image_id, *columns in _renditions_in_role(sorted({image.pk for image in listed_images}), role_name):
+        by_image.setdefault(image_id, []).append(ListedRendition(*columns))
     for image in listed_images:
         if not hasattr(image, "_listed_renditions"):
             image._listed_renditions = {}
@@ -324,16 +345,20 @@ def picture_html(renditions, attrs):
     return mark_safe(f"<picture>{sources}{_img(by_format[fallback][0], attrs)}</picture>")  # noqa: S308  # nosec B308 B703
 
 
+def _src(rendition):
+    return rendition.url if isinstance(rendition, ListedRendition) else file_url(rendition.file)
+
+
 def _srcset(renditions):
     if len(renditions) == 1:
-        return file_url(renditions[0].file)
-    return ", ".join([f"{file_url(rendition.file)} {rendition.width}w" for rendition in renditions])
+        return _src(renditions[0])
+    return ", ".join([f"{_src(rendition)} {rendition.width}w" for rendition in renditions])
 
 
 def _img(rendition, extra):
     # Wagtail's Rendition.img_tag: its own attributes, the images app's defaults, then the template's.
     attrs = {
-        "src": file_url(rendition.file),
+        "src": _src(rendition),
         "width": rendition.width,
         "height": rendition.height,
         "alt": rendition.alt,
@@ -367,15 +392,20 @@ _local_urls = {}
 def file_url(file):
     """``file.url``, worked out once per name when the storage is Django's own local one (its URL is a pure
     function of MEDIA_URL and the name); on object storage, asked of the storage every time."""
-    name = file.name
-    url = _local_urls.get(name)
+    return media_url(file.storage, file.name) if file else file.url
+
+
+def media_url(storage, name):
+    """``storage.url(name)``, remembered for Django's local storage."""
+    key = (id(storage), name)
+    url = _local_urls.get(key)
     if url is None:
-        url = file.url
+        url = storage.url(name)
         # __class__, not type(): the default storage is a lazy object standing for the configured one.
-        if file.storage.__class__.url is FileSystemStorage.url:
+        if storage.__class__.url is FileSystemStorage.url:
             if len(_local_urls) >= LOCAL_URLS:
                 _local_urls.clear()
-            _local_urls[name] = url
+            _local_urls[key] = url
     return url
 
 

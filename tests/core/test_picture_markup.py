@@ -65,3 +65,18 @@ def test_urls_follow_the_media_url(image, settings):
     assert 'src="https://media.oswego.example/files/images/' in html
     assert "/media/images/" not in html
     assert default_storage.url("x.jpg") == "https://media.oswego.example/files/x.jpg"
+
+
+@pytest.mark.parametrize("role", ["card", "avatar"])
+def test_a_listings_renditions_render_as_wagtails_picture_of_the_same_rows(image, role):
+    stored = images.existing_renditions(image, role)  # Wagtail's rendition instances
+    listed_image = type(image).objects.get(pk=image.pk)
+    images.attach_renditions([listed_image], role)  # the listing's lighter rows
+    listed = images.existing_renditions(listed_image, role)
+    assert list(listed) == list(stored)
+    assert all(isinstance(rendition, images.ListedRendition) for rendition in listed.values())
+    for attrs in TEMPLATE_ATTRS:
+        attrs = {"sizes": images.ROLES[role].sizes, **attrs}
+        assert ours(listed, attrs) == wagtails(stored, attrs)
+    rendition = next(iter(listed.values()))
+    assert (rendition.url, rendition.alt) == (stored[next(iter(stored))].url, stored[next(iter(stored))].alt)
