@@ -220,6 +220,12 @@ def _renditions_in_role(image_ids, role_name):
     )
 
 
+@lru_cache(maxsize=1)
+def _rendition_storage():
+    # The rendition model's file storage: Django fixes a field's storage when the model class is made.
+    return get_image_model().get_rendition_model()._meta.get_field("file").storage
+
+
 class ListedRendition:
     """A rendition as a listing reads it (``attach_renditions``): the columns a picture shows, without a model
     instance — and its file object — built per row; a card shows twelve renditions, a card list thirty-six. What a
@@ -234,7 +240,7 @@ class ListedRendition:
 
     @property
     def url(self):
-        return media_url(get_image_model().get_rendition_model()._meta.get_field("file").storage, self.name)
+        return media_url(_rendition_storage(), self.name)
 
     # Wagtail's rule (the image's contextual or default alternative text), read from this row's image.
     alt = AbstractRendition.alt
