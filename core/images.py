@@ -266,11 +266,11 @@ def _stored_renditions(image, filters, role_name=None):
     """Wagtail's ``find_existing_renditions``, by filter: those a listing attached for the role
     (``attach_renditions``) or prefetched, otherwise in one prepared query for the specs (Wagtail's asks for each
     spec and focal point in an ``OR`` that Django builds anew every time, after a round trip to the rendition
-    cache), keeping the rows of the image's focal point."""
+    cache), keeping the rows of the image's focal point. By spec (a filter's hash is Python code)."""
     listed = getattr(image, "_listed_renditions", {}).get(role_name)
     if listed is None:
         if image._get_prefetched_renditions() is not None:
-            return image.find_existing_renditions(*filters)
+            return {f.spec: rendition for f, rendition in image.find_existing_renditions(*filters).items()}
         listed = _renditions_by_spec(image.pk, [f.spec for f in filters])
     by_spec = {}
     for rendition in listed:
@@ -281,7 +281,7 @@ def _stored_renditions(image, filters, role_name=None):
         for rendition in by_spec.get(spec_filter.spec, ()):
             if rendition.focal_point_key == key:
                 rendition.image = image
-                found[spec_filter] = rendition
+                found[spec_filter.spec] = rendition
                 break
     return found
 
@@ -294,18 +294,18 @@ def existing_renditions(image, role_name, request=None):
     """
     filters = ROLES[role_name].filters(image)
     found = _stored_renditions(image, filters, role_name)
-    missing = [f for f in filters if f not in found]
+    missing = [f for f in filters if f.spec not in found]
     if missing:
         if runs_at_once():
             # No worker will come: make them now, as Wagtail's own tags do.
             made = image.get_renditions(*missing)
-            found.update({f: made[f.spec] for f in missing})
+            found.update({f.spec: made[f.spec] for f in missing})
         else:
             if cache.add(queued_key(image.pk), True, QUEUED_SECONDS):
                 make_renditions.enqueue(image.pk)
             if request is not None:
                 setattr(request, PENDING_ATTRIBUTE, True)
-    return {f.spec: found[f] for f in filters if f in found}
+    return {f.spec: found[f.spec] for f in filters if f.spec in found}
 
 
 def picture(image, role_name, request=None, **attrs):
