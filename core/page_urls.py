@@ -32,7 +32,8 @@ def site_root_paths(self, request=None, language=None):
     """The sites' root paths in the active language: wagtail-modeltranslation's (from the cache, and kept on the
     request for the last language asked, where Wagtail's redirects app looks for them), and kept on the request
     here for each language, so that switching back and forth reads each language once. Without a request, the
-    library's own, kept on the page for the last language (a page may outlive a change to the sites)."""
+    library's own, kept on the page for the last language (a page may outlive a change to the sites).
+    ``language`` is the active one when the caller has already asked for it (get_url_parts), never another."""
     if not request:
         return _new_get_site_root_paths(self)
     language = language or get_language()
